@@ -1,0 +1,199 @@
+import * as Y from 'yjs'
+import { Observable } from 'lib0/observable'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import {
+  DEFAULT_MAX_MESSAGE_BYTES,
+  ErrorCode,
+  decodeFrame,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type ErrorBody,
+  type JoinResult,
+  type Response,
+} from '../../../shared/protocol/index.ts'
+import type { SaveStatus } from './saveStatus.ts'
+
+/** What a session needs from its connection: send one frame, with an ack callback. */
+export interface FrameSender {
+  send(articleId: string, bytes: Uint8Array, ack: (res: Response) => void): void
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+
+/** Events an ArticleSession emits. */
+export interface ArticleSessionEvents {
+  /** The save status changed. */
+  status: (status: SaveStatus) => void
+  /** The first server state after a join has been applied. */
+  synced: () => void
+}
+
+/**
+ * One open article on a GalleyConnection: keeps a Y.Doc and an Awareness in sync with the server
+ * (protocol: docs/protocol.md). Framework-free, usable from the browser and from Node.
+ */
+export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
+  readonly awareness: awarenessProtocol.Awareness
+  /** True once this session has received the server's state since the last join. */
+  synced = false
+  private joined = false
+  private offline = false
+  private sender: FrameSender | null = null
+  private epoch = 0
+  private unacked = 0
+  /** Local changes made while they could not be sent: repaired by the next join's sync. */
+  private dirty = false
+  private lastError: ErrorBody | null = null
+  private maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES
+  private status: SaveStatus = { state: 'connecting', unsaved: false, error: null }
+
+  constructor(
+    readonly articleId: string,
+    readonly doc: Y.Doc,
+  ) {
+    super()
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    doc.on('update', this.onDocUpdate)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /** The current save status. */
+  get saveStatus(): SaveStatus {
+    return this.status
+  }
+
+  /** Called by the connection once the server acked `join`. Starts the sync (P7). */
+  attach(sender: FrameSender, result: JoinResult): void {
+    this.sender = sender
+    this.joined = true
+    this.offline = false
+    this.epoch++
+    this.maxMessageBytes = result.maxMessageBytes
+    this.synced = false
+    this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)), false)
+    if (this.awareness.getLocalState() !== null) {
+      this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])), false)
+    }
+    this.updateStatus()
+  }
+
+  /** Called by the connection when its socket (re)connects, before the join is acked. */
+  connecting(): void {
+    this.offline = false
+    this.updateStatus()
+  }
+
+  /** Called by the connection when the socket drops (`offline`) or the join failed (`error`). */
+  detach(error: ErrorBody | null = null): void {
+    this.offline = error === null
+    if (this.unacked > 0) this.dirty = true
+    this.unacked = 0
+    this.joined = false
+    this.sender = null
+    this.epoch++
+    if (error) this.lastError = error
+    // Peers' cursors are stale once we cannot hear from them: drop them now, they come back on rejoin.
+    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID)
+    if (others.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, others, this)
+    this.updateStatus()
+  }
+
+  /** Handles one `y` frame from the server. */
+  receive(bytes: Uint8Array): void {
+    const frame = decodeFrame(bytes)
+    switch (frame.kind) {
+      case 'sync-step1':
+        // The reply carries every change the server lacks, offline edits included.
+        this.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)), true, true)
+        break
+      case 'sync-step2':
+      case 'update':
+        Y.applyUpdate(this.doc, frame.update, this)
+        if (frame.kind === 'sync-step2' && !this.synced) {
+          this.synced = true
+          this.emit('synced', [])
+        }
+        break
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, frame.update, this)
+        break
+    }
+  }
+
+  /** Stops syncing and releases listeners; the doc stays usable. */
+  override destroy(): void {
+    this.doc.off('update', this.onDocUpdate)
+    this.awareness.off('update', this.onAwarenessUpdate)
+    awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy')
+    this.awareness.destroy()
+    super.destroy()
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this) return
+    if (!this.joined) {
+      this.dirty = true
+      this.updateStatus()
+      return
+    }
+    this.send(encodeUpdate(update), true)
+  }
+
+  private onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+    if (origin === this || !this.joined) return
+    const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID)
+    if (changed.length === 0) return
+    this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), false)
+  }
+
+  /**
+   * Sends a frame. `content` frames count towards the save status; `clearsDirty` marks the step-2
+   * reply whose ack proves every earlier offline change is stored.
+   */
+  private send(bytes: Uint8Array, content: boolean, clearsDirty = false): void {
+    const sender = this.sender
+    if (!sender) {
+      if (content) this.dirty = true
+      return
+    }
+    if (bytes.length > this.maxMessageBytes) {
+      // Never send what the server must refuse: the transport would drop the connection and the
+      // reconnect would send it again, forever (P12). The change stays local and the user is told.
+      if (content) this.dirty = true
+      this.lastError = {
+        code: ErrorCode.tooLarge,
+        message: `this change is ${(bytes.length / 1e6).toFixed(1)} MB, over the server's ${(this.maxMessageBytes / 1e6).toFixed(1)} MB limit`,
+      }
+      this.updateStatus()
+      return
+    }
+    const epoch = this.epoch
+    if (content) this.unacked++
+    sender.send(this.articleId, bytes, (res) => {
+      if (epoch !== this.epoch) return
+      if (content) this.unacked--
+      if ('error' in res) {
+        if (content) this.dirty = true
+        this.lastError = res.error
+      } else if (content) {
+        this.lastError = null
+        if (clearsDirty) this.dirty = false
+      }
+      this.updateStatus()
+    })
+    this.updateStatus()
+  }
+
+  private updateStatus(): void {
+    const unsaved = this.unacked > 0 || this.dirty
+    let next: SaveStatus
+    if (this.lastError && unsaved) next = { state: 'error', unsaved, error: this.lastError }
+    else if (!this.joined) next = { state: this.offline ? 'offline' : 'connecting', unsaved, error: null }
+    else next = { state: unsaved ? 'saving' : 'saved', unsaved, error: null }
+    if (next.state === this.status.state && next.unsaved === this.status.unsaved && next.error === this.status.error) return
+    this.status = next
+    this.emit('status', [next])
+  }
+}

@@ -1,0 +1,125 @@
+import * as Y from 'yjs'
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client'
+import {
+  ErrorCode,
+  Events,
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type ErrorEvent,
+  type JoinResult,
+  type Response,
+  type ServerToClientEvents,
+} from '../../../shared/protocol/index.ts'
+import { ArticleSession, type FrameSender } from './articleSession.ts'
+
+export type GalleySocket = Socket<ServerToClientEvents, ClientToServerEvents>
+
+/** Reconnection: exponential backoff from 0.5 s up to 10 s, each delay randomized by ±50 % (jitter). */
+export const RECONNECT_OPTIONS = {
+  reconnection: true,
+  reconnectionDelay: 500,
+  reconnectionDelayMax: 10_000,
+  randomizationFactor: 0.5,
+} as const satisfies Partial<ManagerOptions>
+
+/** How long a join may wait for its ack before the connection is treated as broken. */
+const JOIN_TIMEOUT_MS = 15_000
+
+/**
+ * One Socket.IO connection to a Galley server, carrying any number of open articles.
+ * Framework-free: the browser editor, tests and benchmarks all use it.
+ */
+export class GalleyConnection implements FrameSender {
+  readonly socket: GalleySocket
+  private readonly sessions = new Map<string, ArticleSession>()
+
+  /** `url` is the server's origin; '' or undefined means the page's own origin. */
+  constructor(url?: string, options: Partial<ManagerOptions & SocketOptions> = {}) {
+    this.socket = io(url ?? '', { transports: ['websocket'], ...RECONNECT_OPTIONS, ...options }) as GalleySocket
+    this.socket.on('connect', this.onConnect)
+    this.socket.on('disconnect', this.onDisconnect)
+    this.socket.on(Events.y, this.onFrame)
+    this.socket.on(Events.error, this.onServerError)
+  }
+
+  /** Opens an article: joins it now if connected, and again after every reconnect. */
+  open(articleId: string, doc: Y.Doc = new Y.Doc()): ArticleSession {
+    if (this.sessions.has(articleId)) throw new RangeError(`article ${articleId} is already open on this connection`)
+    const session = new ArticleSession(articleId, doc)
+    this.sessions.set(articleId, session)
+    if (this.socket.connected) this.join(session)
+    return session
+  }
+
+  /** Closes an article: tells the server and stops syncing it. */
+  close(articleId: string): void {
+    const session = this.sessions.get(articleId)
+    if (!session) return
+    this.sessions.delete(articleId)
+    if (this.socket.connected) this.socket.emit(Events.leave, articleId)
+    session.destroy()
+  }
+
+  /** Closes every article and the socket. */
+  destroy(): void {
+    for (const id of [...this.sessions.keys()]) this.close(id)
+    this.socket.off('connect', this.onConnect)
+    this.socket.off('disconnect', this.onDisconnect)
+    this.socket.disconnect()
+  }
+
+  /** FrameSender: one `y` with an ack. */
+  send(articleId: string, bytes: Uint8Array, ack: (res: Response) => void): void {
+    this.socket.emit(Events.y, articleId, bytes, ack)
+  }
+
+  private join(session: ArticleSession): void {
+    session.connecting()
+    this.socket.timeout(JOIN_TIMEOUT_MS).emit(Events.join, session.articleId, (err: Error | null, res: Response<JoinResult>) => {
+      if (this.sessions.get(session.articleId) !== session) return
+      if (err) {
+        // No answer: the connection is broken in a way Socket.IO has not noticed yet; reconnect.
+        session.detach()
+        this.socket.disconnect().connect()
+        return
+      }
+      if ('error' in res) {
+        session.detach(res.error)
+        return
+      }
+      if (res.protocolVersion !== PROTOCOL_VERSION) {
+        session.detach({
+          code: ErrorCode.badRequest,
+          message: `server speaks protocol ${res.protocolVersion}, this client ${PROTOCOL_VERSION}: reload the page`,
+        })
+        return
+      }
+      session.attach(this, res)
+    })
+  }
+
+  private onConnect = (): void => {
+    // Every connect, recovered or not, rejoins and runs sync step 1 (P7).
+    for (const session of this.sessions.values()) this.join(session)
+  }
+
+  private onDisconnect = (): void => {
+    for (const session of this.sessions.values()) session.detach()
+  }
+
+  private onFrame = (articleId: string, data: Uint8Array | ArrayBuffer): void => {
+    const session = this.sessions.get(articleId)
+    if (!session) return
+    try {
+      session.receive(data instanceof Uint8Array ? data : new Uint8Array(data))
+    } catch (err) {
+      // A frame we cannot read: resync from scratch rather than run on a doc that may lack it.
+      console.error(`galley: could not apply a frame for ${articleId}`, err)
+      this.socket.disconnect().connect()
+    }
+  }
+
+  private onServerError = (event: ErrorEvent): void => {
+    console.warn('galley: server error', event.articleId ?? '', event.error.code, event.error.message)
+  }
+}

@@ -1,0 +1,6 @@
+export { GalleyConnection, RECONNECT_OPTIONS } from './galleyConnection.ts'
+export type { GalleySocket } from './galleyConnection.ts'
+export { ArticleSession } from './articleSession.ts'
+export type { ArticleSessionEvents, FrameSender } from './articleSession.ts'
+export { describeSaveStatus } from './saveStatus.ts'
+export type { SaveState, SaveStatus } from './saveStatus.ts'

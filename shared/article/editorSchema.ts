@@ -1,0 +1,24 @@
+import { getSchema, type AnyExtension } from '@tiptap/core'
+import StarterKit from '@tiptap/starter-kit'
+import type { Schema } from '@tiptap/pm/model'
+
+/** Heading levels the body allows: the headline is metadata, so the body has subheadings only. */
+export const BODY_HEADING_LEVELS = [2, 3] as const
+
+/**
+ * The editor's document schema as Tiptap extensions, shared by the browser editor and the server
+ * (which reads and converts the body without a DOM). Undo/redo is left out on purpose: collaborative
+ * undo is Y.UndoManager's job, and ProseMirror history beside it would undo other people's typing.
+ */
+export const articleExtensions: AnyExtension[] = [
+  StarterKit.configure({
+    undoRedo: false,
+    code: false,
+    codeBlock: false,
+    heading: { levels: [...BODY_HEADING_LEVELS] },
+    link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+  }),
+]
+
+/** The ProseMirror schema built from articleExtensions. */
+export const articleSchema: Schema = getSchema(articleExtensions)

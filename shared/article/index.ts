@@ -1,0 +1,29 @@
+export {
+  ArticleRoot,
+  ensureArticleShape,
+  getBody,
+  getFacts,
+  getMeta,
+  getMetaTags,
+  getMetaText,
+  getThreads,
+  readMeta,
+  setMetaText,
+  setMetaValue,
+} from './articleDoc.ts'
+export {
+  META_LABELS,
+  META_TAGS_FIELD,
+  META_TEXT_FIELDS,
+  META_VALUE_FIELDS,
+  emptyMeta,
+  isDatelineDate,
+} from './metaFields.ts'
+export type { ArticleMeta, MetaTextField, MetaValueField } from './metaFields.ts'
+export { articleExtensions, articleSchema, BODY_HEADING_LEVELS } from './editorSchema.ts'
+export { importPlainText, isHeadingLike } from './importPlainText.ts'
+export type { ImportedArticle, ImportedBlock } from './importPlainText.ts'
+export { importedBodyJSON, writeImportedArticle } from './applyImport.ts'
+export { bodyPlainText, countWords } from './bodyText.ts'
+export type { ArticleSummary, ArticleStatus } from './articleSummary.ts'
+export { ARTICLE_STATUSES } from './articleSummary.ts'

@@ -1,0 +1,23 @@
+export { PROTOCOL_VERSION } from './version.ts'
+export { ErrorCode, GalleyError, isErrorResponse } from './errorCodes.ts'
+export type { ErrorBody, Response } from './errorCodes.ts'
+export { Events } from './events.ts'
+export type {
+  ClientToServerEvents,
+  ErrorEvent,
+  JoinAck,
+  JoinResult,
+  ServerToClientEvents,
+  YAck,
+} from './events.ts'
+export {
+  MessageType,
+  SyncType,
+  decodeFrame,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './framing.ts'
+export type { Frame } from './framing.ts'
+export { ARTICLE_ID_PATTERN, DEFAULT_MAX_MESSAGE_BYTES, isArticleId } from './limits.ts'
