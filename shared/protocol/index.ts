@@ -21,3 +21,5 @@ export {
 } from './framing.ts'
 export type { Frame } from './framing.ts'
 export { ARTICLE_ID_PATTERN, DEFAULT_MAX_MESSAGE_BYTES, isArticleId } from './limits.ts'
+export { MAX_DISPLAY_NAME_LENGTH, MAX_PRESENCE_STATE_BYTES, PRESENCE_COLORS, presenceStateProblem } from './presence.ts'
+export type { PresenceState, PresenceUser } from './presence.ts'
