@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto'
+import * as Y from 'yjs'
+import {
+  bodyPlainText,
+  ensureArticleShape,
+  importPlainText,
+  readMeta,
+  setMetaText,
+  summarize,
+  writeImportedArticle,
+  type ArticleMeta,
+  type ArticleSummary,
+} from '../../shared/article/index.ts'
+import type { DocumentRegistry } from '../documents/documentRegistry.ts'
+import { serverOrigin } from '../documents/origins.ts'
+import type { ArticleRecord, Storage } from '../storage/index.ts'
+
+/** An article as `GET /api/articles/:id` returns it. */
+export interface ArticleDetail extends ArticleSummary {
+  meta: ArticleMeta
+  /** The body as plain text (see bodyPlainText). */
+  text: string
+}
+
+/** A new article id: 16 url-safe characters (96 random bits). */
+export function newArticleId(): string {
+  return randomBytes(12).toString('base64url')
+}
+
+/** Creating, listing and reading articles; the only place that seeds a document's content. */
+export class ArticleService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly registry: DocumentRegistry,
+  ) {}
+
+  /**
+   * Creates an article. `text` goes through the plain-text importer. The content is written into a
+   * new, empty document on the server: the only place initial content is ever created.
+   */
+  async create(input: { headline?: string; text?: string }): Promise<string> {
+    const id = newArticleId()
+    const doc = new Y.Doc()
+    const origin = serverOrigin('seed')
+    if (input.text !== undefined && input.text.trim() !== '') {
+      writeImportedArticle(doc, importPlainText(input.text, input.headline), origin)
+    } else {
+      doc.transact(() => {
+        ensureArticleShape(doc)
+        setMetaText(doc, 'headline', input.headline?.trim() ?? '')
+      }, origin)
+    }
+    const now = new Date().toISOString()
+    await this.storage.createArticle(
+      { id, status: 'draft', createdAt: now, updatedAt: now, ...summarize(doc) },
+      Y.encodeStateAsUpdate(doc),
+    )
+    doc.destroy()
+    return id
+  }
+
+  /** Every article, most recently updated first. */
+  list(): Promise<ArticleSummary[]> {
+    return this.storage.listArticles()
+  }
+
+  /** One article with its metadata and plain text, read from the live document. */
+  async get(id: string): Promise<ArticleDetail> {
+    const record = await this.storage.getArticle(id)
+    return this.registry.withDocument(id, (live) => ({
+      ...(record as ArticleRecord),
+      ...summarize(live.doc),
+      meta: readMeta(live.doc),
+      text: bodyPlainText(live.doc),
+    }))
+  }
+}

@@ -1,0 +1,72 @@
+import path from 'node:path'
+import { z } from 'zod'
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../shared/protocol/index.ts'
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
+
+/** Every setting Galley reads from the environment, with defaults and bounds. */
+const ConfigSchema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_MESSAGE_BYTES: int(64 * 1024, 256 * 1024 * 1024).default(DEFAULT_MAX_MESSAGE_BYTES),
+  IDLE_UNLOAD_MS: int(0, 24 * 3600 * 1000).default(30_000),
+  COMPACT_AFTER_UPDATES: int(1, 10_000_000).default(1000),
+  COMPACT_AFTER_BYTES: int(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  SEED_SAMPLE: flag.default(true),
+  CLIENT_DIST: z.string().min(1).optional(),
+})
+
+/** Galley's validated configuration. */
+export interface Config {
+  port: number
+  host: string | undefined
+  dataDir: string
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL']
+  maxMessageBytes: number
+  idleUnloadMs: number
+  compactAfterUpdates: number
+  compactAfterBytes: number
+  sqliteSynchronous: 'normal' | 'full'
+  seedSample: boolean
+  /** The built client to serve, or undefined for an API-only server (tests, `npm run dev`). */
+  clientDist: string | undefined
+}
+
+/** Thrown for a bad environment; its message names every bad variable and what it accepts. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+}
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = ConfigSchema.safeParse(present)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '?')
+      return `  ${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`
+    })
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`)
+  }
+  const c = parsed.data
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: c.DATA_DIR === ':memory:' ? c.DATA_DIR : path.resolve(c.DATA_DIR),
+    logLevel: c.LOG_LEVEL,
+    maxMessageBytes: c.MAX_MESSAGE_BYTES,
+    idleUnloadMs: c.IDLE_UNLOAD_MS,
+    compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
+    compactAfterBytes: c.COMPACT_AFTER_BYTES,
+    sqliteSynchronous: c.SQLITE_SYNCHRONOUS,
+    seedSample: c.SEED_SAMPLE,
+    clientDist: c.CLIENT_DIST ? path.resolve(c.CLIENT_DIST) : undefined,
+  }
+}

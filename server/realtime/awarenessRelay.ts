@@ -1,0 +1,92 @@
+import * as decoding from 'lib0/decoding'
+import type { Server } from 'socket.io'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import {
+  ErrorCode,
+  Events,
+  GalleyError,
+  MAX_PRESENCE_STATE_BYTES,
+  encodeAwareness,
+  presenceStateProblem,
+} from '../../shared/protocol/index.ts'
+import type { LiveDocument } from '../documents/liveDocument.ts'
+import { articleRoom } from './roomName.ts'
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+
+/** Origin of an awareness change made for a socket: its id, so the relay can skip it. */
+interface SocketAwarenessOrigin {
+  socketId: string
+}
+
+/** Which socket owns which awareness client ids, per live document. */
+const owners = new WeakMap<LiveDocument, Map<number, string>>()
+
+/**
+ * Starts relaying a live document's awareness changes to its room (P11), once per document.
+ * A change goes to everyone but the socket it came from; removals for a departed socket go to all.
+ */
+export function ensureAwarenessRelay(io: Server, live: LiveDocument): void {
+  if (owners.has(live)) return
+  owners.set(live, new Map())
+  live.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+    const changed = [...added, ...updated, ...removed]
+    if (changed.length === 0) return
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed))
+    const sender = (origin as SocketAwarenessOrigin | null)?.socketId
+    const room = io.to(articleRoom(live.id))
+    ;(sender ? room.except(sender) : room).emit(Events.y, live.id, frame)
+  })
+}
+
+/** The frame that tells a newcomer everyone's presence, or null when nobody has any. */
+export function fullAwarenessFrame(live: LiveDocument): Uint8Array | null {
+  const ids = [...live.awareness.getStates().keys()]
+  return ids.length > 0 ? encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(live.awareness, ids)) : null
+}
+
+/**
+ * Checks and applies a socket's awareness update. Refused with `bad-awareness`: a payload that does
+ * not decode, a state that is not a small JSON object with a valid user, or a client id another
+ * socket owns (nobody may move someone else's cursor or remove their presence).
+ */
+export function applySocketAwareness(live: LiveDocument, socketId: string, update: Uint8Array): void {
+  const owned = owners.get(live)
+  if (!owned) throw new RangeError('applySocketAwareness before ensureAwarenessRelay')
+  const entries: number[] = []
+  try {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      decoding.readVarUint(decoder) // clock
+      const json = decoding.readVarString(decoder)
+      if (json.length > MAX_PRESENCE_STATE_BYTES) throw new GalleyError(ErrorCode.badAwareness, 'presence state too large')
+      const problem = presenceStateProblem(JSON.parse(json))
+      if (problem) throw new GalleyError(ErrorCode.badAwareness, problem)
+      const owner = owned.get(clientId)
+      if (owner !== undefined && owner !== socketId) {
+        throw new GalleyError(ErrorCode.badAwareness, `client id ${clientId} belongs to another connection`)
+      }
+      entries.push(clientId)
+    }
+    if (decoding.hasContent(decoder)) throw new GalleyError(ErrorCode.badAwareness, 'trailing bytes after the awareness update')
+  } catch (err) {
+    if (err instanceof GalleyError) throw err
+    throw new GalleyError(ErrorCode.badAwareness, 'malformed awareness update')
+  }
+  for (const clientId of entries) owned.set(clientId, socketId)
+  const origin: SocketAwarenessOrigin = { socketId }
+  awarenessProtocol.applyAwarenessUpdate(live.awareness, update, origin)
+  // A state set to null is a removal: the id is free again.
+  for (const clientId of entries) if (!live.awareness.getStates().has(clientId)) owned.delete(clientId)
+}
+
+/** Removes every awareness state a socket owns in a document, for everyone, in one update. */
+export function removeSocketAwareness(live: LiveDocument, socketId: string): void {
+  const owned = owners.get(live)
+  if (!owned) return
+  const ids = [...owned].filter(([, owner]) => owner === socketId).map(([id]) => id)
+  for (const id of ids) owned.delete(id)
+  if (ids.length > 0) awarenessProtocol.removeAwarenessStates(live.awareness, ids, null)
+}

@@ -1,0 +1,156 @@
+import * as Y from 'yjs'
+import type { Logger } from 'pino'
+import type { Server, Socket } from 'socket.io'
+import {
+  ErrorCode,
+  Events,
+  GalleyError,
+  PROTOCOL_VERSION,
+  decodeFrame,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  isArticleId,
+  type ClientToServerEvents,
+  type ErrorBody,
+  type JoinResult,
+  type Response,
+  type ServerToClientEvents,
+} from '../../shared/protocol/index.ts'
+import type { DocumentRegistry } from '../documents/documentRegistry.ts'
+import type { LiveDocument } from '../documents/liveDocument.ts'
+import { clientOrigin } from '../documents/origins.ts'
+import { applySocketAwareness, ensureAwarenessRelay, fullAwarenessFrame, removeSocketAwareness } from './awarenessRelay.ts'
+import { articleRoom } from './roomName.ts'
+
+export type GalleyServerSocket = Socket<ClientToServerEvents, ServerToClientEvents>
+
+export interface SocketSessionDeps {
+  io: Server
+  registry: DocumentRegistry
+  logger: Logger
+  maxMessageBytes: number
+}
+
+/** A socket that sends this many refused messages is disconnected: it is broken or hostile. */
+const MAX_REFUSED_MESSAGES = 100
+
+type Ack = (res: Response) => void
+
+/** Maps anything thrown in a handler to the error a client may see; unexpected errors are logged. */
+function toErrorBody(err: unknown, logger: Logger, context: object): ErrorBody {
+  if (err instanceof GalleyError) return { code: err.code, message: err.message }
+  logger.error({ err, ...context }, 'socket handler failed')
+  return { code: ErrorCode.internal, message: 'internal error; the change was not applied' }
+}
+
+/**
+ * Serves one socket: join/leave articles, sync, updates, awareness (docs/protocol.md). Every handler
+ * is wrapped so that nothing a client sends can throw out of it or leave a rejection unhandled.
+ */
+export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps): void {
+  const { io, registry, logger, maxMessageBytes } = deps
+  const joined = new Map<string, LiveDocument>()
+  let refused = 0
+
+  function reply(ack: unknown, articleId: string | undefined, res: Response): void {
+    if (typeof ack === 'function') {
+      ;(ack as Ack)(res)
+    } else if ('error' in res) {
+      socket.emit(Events.error, { ...(articleId !== undefined ? { articleId } : {}), error: res.error })
+    }
+    if ('error' in res && ++refused > MAX_REFUSED_MESSAGES) {
+      logger.warn({ socketId: socket.id }, 'disconnecting a socket that keeps sending refused messages')
+      socket.disconnect(true)
+    }
+  }
+
+  function handle(event: string, fn: (articleId: string, payload: unknown) => Promise<Response> | Response) {
+    return (articleId: unknown, payload?: unknown, ack?: unknown) => {
+      // `join` has no payload: its ack is the second argument.
+      if (event === Events.join) {
+        ack = payload
+        payload = undefined
+      }
+      const id = typeof articleId === 'string' ? articleId : undefined
+      Promise.resolve()
+        .then(() => {
+          if (id === undefined) throw new GalleyError(ErrorCode.badRequest, `${event}: the article id must be a string`)
+          return fn(id, payload)
+        })
+        .then(
+          (res) => reply(ack, id, res),
+          (err: unknown) => reply(ack, id, { error: toErrorBody(err, logger, { event, articleId: id, socketId: socket.id }) }),
+        )
+        .catch((err: unknown) => logger.error({ err, socketId: socket.id }, 'replying to a socket failed'))
+    }
+  }
+
+  async function join(articleId: string): Promise<Response<JoinResult>> {
+    if (!isArticleId(articleId)) throw new GalleyError(ErrorCode.notFound, 'no such article')
+    const live = await registry.acquire(articleId, socket.id)
+    if (socket.disconnected) {
+      registry.release(articleId, socket.id)
+      throw new GalleyError(ErrorCode.unavailable, 'disconnected while joining')
+    }
+    joined.set(articleId, live)
+    ensureAwarenessRelay(io, live)
+    await socket.join(articleRoom(articleId))
+    // P3: ack first, then our step 1, then everyone's presence.
+    queueMicrotask(() => {
+      if (joined.get(articleId) !== live) return
+      socket.emit(Events.y, articleId, encodeSyncStep1(Y.encodeStateVector(live.doc)))
+      const presence = fullAwarenessFrame(live)
+      if (presence) socket.emit(Events.y, articleId, presence)
+    })
+    return { ok: true, protocolVersion: PROTOCOL_VERSION, maxMessageBytes }
+  }
+
+  function leave(articleId: string): void {
+    const live = joined.get(articleId)
+    if (!live) return
+    joined.delete(articleId)
+    void socket.leave(articleRoom(articleId))
+    removeSocketAwareness(live, socket.id)
+    registry.release(articleId, socket.id)
+  }
+
+  async function y(articleId: string, payload: unknown): Promise<Response> {
+    const live = joined.get(articleId)
+    if (!live) throw new GalleyError(ErrorCode.notJoined, `join article ${articleId} before sending to it`)
+    if (!(payload instanceof Uint8Array)) throw new GalleyError(ErrorCode.badFrame, 'expected binary data')
+    if (payload.length > maxMessageBytes) {
+      throw new GalleyError(ErrorCode.tooLarge, `message of ${payload.length} bytes is over the limit of ${maxMessageBytes}`)
+    }
+    const frame = decodeFrame(payload)
+    switch (frame.kind) {
+      case 'sync-step1': {
+        let update: Uint8Array
+        try {
+          update = Y.encodeStateAsUpdate(live.doc, frame.stateVector)
+        } catch {
+          throw new GalleyError(ErrorCode.badUpdate, 'the state vector does not decode')
+        }
+        socket.emit(Events.y, articleId, encodeSyncStep2(update))
+        return { ok: true }
+      }
+      case 'sync-step2':
+      case 'update':
+        await registry.applyClientUpdate(live, frame.update, clientOrigin(socket.id))
+        return { ok: true }
+      case 'awareness':
+        applySocketAwareness(live, socket.id, frame.update)
+        return { ok: true }
+    }
+  }
+
+  socket.on('error', (err) => logger.warn({ err, socketId: socket.id }, 'socket error'))
+  socket.on(Events.join, handle(Events.join, join))
+  socket.on(Events.leave, handle(Events.leave, (articleId) => {
+    leave(articleId)
+    return { ok: true }
+  }))
+  socket.on(Events.y, handle(Events.y, y))
+  socket.on('disconnect', () => {
+    for (const articleId of [...joined.keys()]) leave(articleId)
+  })
+}

@@ -1,0 +1,55 @@
+import * as Y from 'yjs'
+import type { Server } from 'socket.io'
+import { Events, encodeUpdate } from '../../shared/protocol/index.ts'
+import type { DocumentRegistry } from '../documents/documentRegistry.ts'
+import type { LiveDocument } from '../documents/liveDocument.ts'
+import { articleRoom } from './roomName.ts'
+
+interface Pending {
+  updates: Uint8Array[]
+  /** The socket each update came from, or null for the server's own changes. */
+  senders: Array<string | null>
+}
+
+/**
+ * Relays every change a live document emits to the article's room (P10). Changes emitted in one
+ * event-loop turn are merged into one update and encoded once; the sender of an update does not get
+ * it back. When several sockets sent in the same turn, each of them gets the merge of the others'.
+ */
+export function startUpdateBroadcaster(io: Server, registry: DocumentRegistry): () => void {
+  const pending = new Map<LiveDocument, Pending>()
+  let scheduled = false
+
+  function flush(): void {
+    scheduled = false
+    const batches = [...pending]
+    pending.clear()
+    for (const [live, batch] of batches) send(live, batch)
+  }
+
+  function send(live: LiveDocument, { updates, senders }: Pending): void {
+    const room = articleRoom(live.id)
+    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+    const senderSockets = [...new Set(senders.filter((s): s is string => s !== null))]
+    io.to(room).except(senderSockets).emit(Events.y, live.id, encodeUpdate(merged))
+    if (senderSockets.length < 2) return
+    for (const socketId of senderSockets) {
+      const others = updates.filter((_, i) => senders[i] !== socketId)
+      io.to(socketId).emit(Events.y, live.id, encodeUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)))
+    }
+  }
+
+  return registry.onUpdate((live, update, origin) => {
+    let batch = pending.get(live)
+    if (!batch) {
+      batch = { updates: [], senders: [] }
+      pending.set(live, batch)
+    }
+    batch.updates.push(update)
+    batch.senders.push(origin?.kind === 'client' ? origin.socketId : null)
+    if (!scheduled) {
+      scheduled = true
+      setImmediate(flush)
+    }
+  })
+}

@@ -1,0 +1,3 @@
+export type { ArticleRecord, ArticleSummaryUpdate, Storage, StoredDocument } from './storage.ts'
+export { createSqliteStorage } from './sqlite/sqliteStorage.ts'
+export type { SqliteStorageOptions, SqliteSynchronous } from './sqlite/sqliteStorage.ts'

@@ -1,0 +1,162 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { ArticleRecord, ArticleSummaryUpdate, Storage, StoredDocument } from '../storage.ts'
+import { SQLITE_SCHEMA } from './schema.ts'
+
+/** How SQLite syncs commits: `normal` survives a process crash (kill -9), `full` also a power loss. */
+export type SqliteSynchronous = 'normal' | 'full'
+
+export interface SqliteStorageOptions {
+  /** Folder holding galley.db; created if missing. ':memory:' keeps everything in memory (tests). */
+  dataDir: string
+  synchronous?: SqliteSynchronous
+}
+
+interface PendingAppend {
+  id: string
+  update: Uint8Array
+  resolve: () => void
+  reject: (err: unknown) => void
+}
+
+interface ArticleRow {
+  id: string
+  headline: string
+  status: ArticleRecord['status']
+  created_at: string
+  updated_at: string
+  excerpt: string
+  word_count: number
+}
+
+function toRecord(row: ArticleRow): ArticleRecord {
+  return {
+    id: row.id,
+    headline: row.headline,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    excerpt: row.excerpt,
+    wordCount: row.word_count,
+  }
+}
+
+/**
+ * The embedded default storage: SQLite in WAL mode. Updates are appended to a log and committed
+ * once per event-loop turn; compaction replaces the log with one snapshot.
+ */
+export function createSqliteStorage(options: SqliteStorageOptions): Storage {
+  let file = ':memory:'
+  if (options.dataDir !== ':memory:') {
+    mkdirSync(options.dataDir, { recursive: true })
+    file = path.join(options.dataDir, 'galley.db')
+  }
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
+  db.pragma('foreign_keys = ON')
+  db.exec(SQLITE_SCHEMA)
+
+  const stmt = {
+    insertArticle: db.prepare(
+      `INSERT INTO articles (id, headline, status, created_at, updated_at, excerpt, word_count)
+       VALUES (@id, @headline, @status, @createdAt, @updatedAt, @excerpt, @wordCount)`,
+    ),
+    listArticles: db.prepare('SELECT * FROM articles ORDER BY updated_at DESC, id'),
+    getArticle: db.prepare('SELECT * FROM articles WHERE id = ?'),
+    updateSummary: db.prepare(
+      'UPDATE articles SET headline = @headline, excerpt = @excerpt, word_count = @wordCount, updated_at = @updatedAt WHERE id = @id',
+    ),
+    getSnapshot: db.prepare('SELECT state FROM snapshots WHERE article_id = ?').pluck(),
+    getUpdates: db.prepare('SELECT data FROM updates WHERE article_id = ? ORDER BY seq').pluck(),
+    insertUpdate: db.prepare('INSERT INTO updates (article_id, data) VALUES (?, ?)'),
+    upsertSnapshot: db.prepare(
+      'INSERT INTO snapshots (article_id, state) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET state = excluded.state',
+    ),
+    deleteUpdates: db.prepare('DELETE FROM updates WHERE article_id = ?'),
+  }
+
+  let queue: PendingAppend[] = []
+  let scheduled: NodeJS.Immediate | null = null
+  let closed = false
+
+  const insertBatch = db.transaction((batch: PendingAppend[]) => {
+    for (const item of batch) stmt.insertUpdate.run(item.id, item.update)
+  })
+
+  /** Group commit: everything appended in this turn goes in one transaction. */
+  function flush(): void {
+    scheduled = null
+    const batch = queue
+    queue = []
+    if (batch.length === 0) return
+    try {
+      insertBatch(batch)
+    } catch (err) {
+      for (const item of batch) item.reject(err)
+      return
+    }
+    for (const item of batch) item.resolve()
+  }
+
+  const compactTx = db.transaction((id: string, snapshot: Uint8Array) => {
+    stmt.upsertSnapshot.run(id, snapshot)
+    stmt.deleteUpdates.run(id)
+  })
+
+  function assertOpen(): void {
+    if (closed) throw new Error('storage is closed')
+  }
+
+  return {
+    async createArticle(record, initialState) {
+      assertOpen()
+      db.transaction(() => {
+        stmt.insertArticle.run(record)
+        stmt.upsertSnapshot.run(record.id, initialState)
+      })()
+    },
+    async listArticles() {
+      assertOpen()
+      return (stmt.listArticles.all() as ArticleRow[]).map(toRecord)
+    },
+    async getArticle(id) {
+      assertOpen()
+      const row = stmt.getArticle.get(id) as ArticleRow | undefined
+      return row ? toRecord(row) : null
+    },
+    async updateArticleSummary(id, summary: ArticleSummaryUpdate) {
+      assertOpen()
+      stmt.updateSummary.run({ id, ...summary })
+    },
+    async loadDocument(id): Promise<StoredDocument> {
+      assertOpen()
+      flush()
+      const snapshot = (stmt.getSnapshot.get(id) as Buffer | undefined) ?? null
+      const updates = stmt.getUpdates.all(id) as Buffer[]
+      return { snapshot, updates, tailBytes: updates.reduce((n, u) => n + u.length, 0) }
+    },
+    appendUpdate(id, update) {
+      if (closed) return Promise.reject(new Error('storage is closed'))
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ id, update, resolve, reject })
+        scheduled ??= setImmediate(flush)
+      })
+    },
+    async compact(id, snapshot) {
+      assertOpen()
+      // Commit what is queued first: the snapshot covers it, so it must not land after the delete
+      // as a stale duplicate (harmless to Yjs, but it would keep the log from shrinking).
+      flush()
+      compactTx(id, snapshot)
+    },
+    async close() {
+      if (closed) return
+      if (scheduled) clearImmediate(scheduled)
+      flush()
+      closed = true
+      db.close()
+    },
+  }
+}

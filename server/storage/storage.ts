@@ -1,0 +1,52 @@
+import type { ArticleStatus } from '../../shared/article/index.ts'
+
+/** An article's row: what the list shows without loading its document. Times are ISO 8601. */
+export interface ArticleRecord {
+  id: string
+  headline: string
+  status: ArticleStatus
+  createdAt: string
+  updatedAt: string
+  excerpt: string
+  wordCount: number
+}
+
+/** The fields the document registry refreshes from the live document. */
+export type ArticleSummaryUpdate = Pick<ArticleRecord, 'headline' | 'excerpt' | 'wordCount' | 'updatedAt'>
+
+/** A stored document: the last snapshot (if any) and the updates appended after it, in order. */
+export interface StoredDocument {
+  snapshot: Uint8Array | null
+  updates: Uint8Array[]
+  /** Bytes in `updates`, so the registry knows when to compact. */
+  tailBytes: number
+}
+
+/**
+ * Galley's storage. Every call is async so that a networked database can implement it; nothing may
+ * assume a call completes synchronously.
+ */
+export interface Storage {
+  /** Creates an article row and its initial document state atomically. */
+  createArticle(record: ArticleRecord, initialState: Uint8Array): Promise<void>
+  /** Every article, most recently updated first. */
+  listArticles(): Promise<ArticleRecord[]>
+  /** One article's row, or null. */
+  getArticle(id: string): Promise<ArticleRecord | null>
+  /** Refreshes the summary fields of an article's row. */
+  updateArticleSummary(id: string, summary: ArticleSummaryUpdate): Promise<void>
+  /** The stored document of an article (snapshot + tail); an empty one when nothing is stored. */
+  loadDocument(id: string): Promise<StoredDocument>
+  /**
+   * Appends one update to an article's log. Resolves once it is durably stored; appends made in
+   * the same event-loop turn are committed together (group commit).
+   */
+  appendUpdate(id: string, update: Uint8Array): Promise<void>
+  /**
+   * Replaces the article's stored document with `snapshot`, which must contain every update
+   * appended before this call. Appends after the call stay in the log.
+   */
+  compact(id: string, snapshot: Uint8Array): Promise<void>
+  /** Commits anything pending and releases the storage. */
+  close(): Promise<void>
+}
