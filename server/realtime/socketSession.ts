@@ -64,7 +64,10 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
     }
   }
 
-  function handle(event: string, fn: (articleId: string, payload: unknown) => Promise<Response> | Response) {
+  /** A handler's result: the ack, and optionally what to send right after the ack. */
+  type Outcome = Response | { response: Response; after: () => void }
+
+  function handle(event: string, fn: (articleId: string, payload: unknown) => Promise<Outcome> | Outcome) {
     return (articleId: unknown, payload?: unknown, ack?: unknown) => {
       // `join` has no payload: its ack is the second argument.
       if (event === Events.join) {
@@ -78,14 +81,21 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
           return fn(id, payload)
         })
         .then(
-          (res) => reply(ack, id, res),
+          (outcome) => {
+            if ('response' in outcome) {
+              reply(ack, id, outcome.response)
+              outcome.after()
+            } else {
+              reply(ack, id, outcome)
+            }
+          },
           (err: unknown) => reply(ack, id, { error: toErrorBody(err, logger, { event, articleId: id, socketId: socket.id }) }),
         )
         .catch((err: unknown) => logger.error({ err, socketId: socket.id }, 'replying to a socket failed'))
     }
   }
 
-  async function join(articleId: string): Promise<Response<JoinResult>> {
+  async function join(articleId: string): Promise<{ response: Response<JoinResult>; after: () => void }> {
     if (!isArticleId(articleId)) throw new GalleyError(ErrorCode.notFound, 'no such article')
     const live = await registry.acquire(articleId, socket.id)
     if (socket.disconnected) {
@@ -95,14 +105,16 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
     joined.set(articleId, live)
     ensureAwarenessRelay(io, live)
     await socket.join(articleRoom(articleId))
-    // P3: ack first, then our step 1, then everyone's presence.
-    queueMicrotask(() => {
-      if (joined.get(articleId) !== live) return
-      socket.emit(Events.y, articleId, encodeSyncStep1(Y.encodeStateVector(live.doc)))
-      const presence = fullAwarenessFrame(live)
-      if (presence) socket.emit(Events.y, articleId, presence)
-    })
-    return { ok: true, protocolVersion: PROTOCOL_VERSION, maxMessageBytes }
+    // P3: the ack first, then our step 1, then everyone's presence.
+    return {
+      response: { ok: true, protocolVersion: PROTOCOL_VERSION, maxMessageBytes },
+      after() {
+        if (joined.get(articleId) !== live) return
+        socket.emit(Events.y, articleId, encodeSyncStep1(Y.encodeStateVector(live.doc)))
+        const presence = fullAwarenessFrame(live)
+        if (presence) socket.emit(Events.y, articleId, presence)
+      },
+    }
   }
 
   function leave(articleId: string): void {

@@ -47,6 +47,8 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
   private dirty = false
   private lastError: ErrorBody | null = null
   private maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES
+  /** A server step 1 that arrived before the join ack; answered by attach(). */
+  private pendingStep1: Uint8Array | null = null
   private status: SaveStatus = { state: 'connecting', unsaved: false, error: null }
 
   constructor(
@@ -73,6 +75,11 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
     this.maxMessageBytes = result.maxMessageBytes
     this.synced = false
     this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)), false)
+    if (this.pendingStep1) {
+      const stateVector = this.pendingStep1
+      this.pendingStep1 = null
+      this.replyToStep1(stateVector)
+    }
     if (this.awareness.getLocalState() !== null) {
       this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])), false)
     }
@@ -92,6 +99,7 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
     this.unacked = 0
     this.joined = false
     this.sender = null
+    this.pendingStep1 = null
     this.epoch++
     if (error) this.lastError = error
     // Peers' cursors are stale once we cannot hear from them: drop them now, they come back on rejoin.
@@ -105,8 +113,8 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
     const frame = decodeFrame(bytes)
     switch (frame.kind) {
       case 'sync-step1':
-        // The reply carries every change the server lacks, offline edits included.
-        this.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)), true, true)
+        if (this.joined) this.replyToStep1(frame.stateVector)
+        else this.pendingStep1 = frame.stateVector
         break
       case 'sync-step2':
       case 'update':
@@ -129,6 +137,11 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy')
     this.awareness.destroy()
     super.destroy()
+  }
+
+  /** Answers the server's step 1: the reply carries every change it lacks, offline edits included. */
+  private replyToStep1(stateVector: Uint8Array): void {
+    this.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)), true, true)
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
