@@ -20,6 +20,12 @@ export function httpStatus(code: ErrorCode): number {
   return STATUS[code]
 }
 
+/** The 4xx status an error from Express's own middleware carries, or null. */
+function clientErrorStatus(err: unknown): number | null {
+  const status = typeof err === 'object' && err !== null ? (err as { status?: unknown }).status : undefined
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null
+}
+
 /** `404 {error: {code: 'not-found'}}` for an API path nothing handled. */
 export const apiNotFound: RequestHandler = (req, res) => {
   res.status(404).json({ error: { code: ErrorCode.notFound, message: `no route ${req.method} ${req.path}` } })
@@ -38,6 +44,10 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
       body = { code: ErrorCode.tooLarge, message: 'request body too large' }
     } else if (typeof err === 'object' && err !== null && 'type' in err && err.type === 'entity.parse.failed') {
       body = { code: ErrorCode.badRequest, message: 'request body is not valid JSON' }
+    } else if (clientErrorStatus(err) === 404) {
+      body = { code: ErrorCode.notFound, message: `no such file ${req.path}` }
+    } else if (clientErrorStatus(err) !== null) {
+      body = { code: ErrorCode.badRequest, message: (err as Error).message }
     } else {
       logger.error({ err, method: req.method, path: req.path }, 'request failed')
       body = { code: ErrorCode.internal, message: 'internal error' }

@@ -55,13 +55,14 @@ export class ProtocolClient {
     let resolveSynced!: () => void
     this.synced.set(articleId, new Promise<void>((r) => (resolveSynced = r)))
     this.markSynced.set(articleId, resolveSynced)
-    const res = (await this.socket.emitWithAck(Events.join, articleId)) as Response<JoinResult>
-    if ('error' in res) return res
+    // Ready before the ack: the server's step 1 and presence may arrive in the same read as the ack.
     if (!this.awareness.has(articleId)) {
       const awareness = new awarenessProtocol.Awareness(doc)
       awareness.setLocalState(null)
       this.awareness.set(articleId, awareness)
     }
+    const res = (await this.socket.emitWithAck(Events.join, articleId)) as Response<JoinResult>
+    if ('error' in res) return res
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== REMOTE && this.docs.get(articleId) === doc) this.sendFrame(articleId, encodeUpdate(update))
     })

@@ -1,0 +1,142 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { bodyPlainText, getBody, readMeta } from '../../shared/article/index.ts'
+import { eventually } from '../helpers/eventually.ts'
+import { ProtocolClient, joinedClient } from '../helpers/protocolClient.ts'
+import { createArticle, startServer } from '../helpers/testServer.ts'
+
+function appendParagraph(doc: Y.Doc, text: string): void {
+  const p = new Y.XmlElement('paragraph')
+  p.insert(0, [new Y.XmlText(text)])
+  getBody(doc).push([p])
+}
+
+describe('sync', () => {
+  it('[P3][P7] a joiner receives the seeded article; the seed is never duplicated on re-join', async () => {
+    const server = await startServer()
+    const id = await createArticle(server.url, { text: 'date 2022-01-06 First paragraph.\n\nSecond one.\n\nImage: AP' })
+    const a = await joinedClient(server.url, id)
+    expect(bodyPlainText(a.doc(id))).toBe('First paragraph.\n\nSecond one.')
+    expect(readMeta(a.doc(id)).datelineDate).toBe('2022-01-06')
+    a.close()
+    // Reconnect with the same doc: state merges, nothing doubles.
+    const b = new ProtocolClient(server.url)
+    await b.join(id, a.doc(id))
+    await b.whenSynced(id)
+    await b.flush()
+    const c = await joinedClient(server.url, id)
+    expect(bodyPlainText(c.doc(id))).toBe('First paragraph.\n\nSecond one.')
+  })
+
+  it('a late joiner receives the full state, and everyone converges', async () => {
+    const server = await startServer()
+    const id = await createArticle(server.url, { headline: 'Late' })
+    const a = await joinedClient(server.url, id)
+    const b = await joinedClient(server.url, id)
+    appendParagraph(a.doc(id), 'from a')
+    appendParagraph(b.doc(id), 'from b')
+    await Promise.all([a.flush(), b.flush()])
+    const late = await joinedClient(server.url, id)
+    await eventually(() => {
+      const texts = [a, b, late].map((c) => bodyPlainText(c.doc(id)))
+      expect(new Set(texts).size).toBe(1)
+      expect(texts[0]).toContain('from a')
+      expect(texts[0]).toContain('from b')
+    })
+  })
+
+  it('[P9] acks only stored updates: a restarted server on the same DATA_DIR serves identical content', async () => {
+    const first = await startServer()
+    const id = await createArticle(first.url, { text: 'One.\n\nTwo.' })
+    const a = await joinedClient(first.url, id)
+    for (let i = 0; i < 50; i++) appendParagraph(a.doc(id), `line ${i}`)
+    const acks = await a.flush()
+    expect(acks.every((r) => 'ok' in r)).toBe(true)
+    const before = Y.encodeStateAsUpdate(a.doc(id))
+    a.close()
+    await first.close()
+    const second = await startServer({ dataDir: first.config.dataDir })
+    const b = await joinedClient(second.url, id)
+    expect(bodyPlainText(b.doc(id))).toBe(bodyPlainText(a.doc(id)))
+    const fresh = new Y.Doc()
+    Y.applyUpdate(fresh, before)
+    expect(Y.encodeStateVector(b.doc(id))).toEqual(Y.encodeStateVector(fresh))
+  })
+
+  it('one socket can open several articles', async () => {
+    const server = await startServer()
+    const ids = [await createArticle(server.url, { text: 'Alpha.' }), await createArticle(server.url, { text: 'Beta.' })]
+    const client = new ProtocolClient(server.url)
+    for (const id of ids) await client.join(id)
+    await Promise.all(ids.map((id) => client.whenSynced(id)))
+    expect(ids.map((id) => bodyPlainText(client.doc(id)))).toEqual(['Alpha.', 'Beta.'])
+  })
+
+  it('[P10] the sender does not get its own update back; others do', async () => {
+    const server = await startServer()
+    const id = await createArticle(server.url, { text: 'x.' })
+    const a = await joinedClient(server.url, id)
+    const b = await joinedClient(server.url, id)
+    const framesToA: number[] = []
+    a.socket.on('y', (_id: string, bytes: ArrayBuffer) => framesToA.push(new Uint8Array(bytes)[0]!))
+    appendParagraph(a.doc(id), 'hello')
+    await a.flush()
+    await eventually(() => expect(bodyPlainText(b.doc(id))).toContain('hello'))
+    expect(framesToA).toEqual([])
+  })
+
+  it('[P11] presence is relayed, validated, and removed for everyone when a socket closes', async () => {
+    const server = await startServer()
+    const id = await createArticle(server.url, { text: 'x.' })
+    const a = await joinedClient(server.url, id)
+    const b = await joinedClient(server.url, id)
+    expect(await a.setPresence(id, { user: { name: 'Ann', color: '#123456' }, cursor: null })).toEqual({ ok: true })
+    const aId = a.awareness.get(id)!.clientID
+    await eventually(() => expect(b.awareness.get(id)!.getStates().get(aId)).toMatchObject({ user: { name: 'Ann' } }))
+    // A late joiner gets everyone's presence on join.
+    const c = await joinedClient(server.url, id)
+    await eventually(() => expect(c.awareness.get(id)!.getStates().has(aId)).toBe(true))
+    // Markup-free, bounded fields only.
+    const bad = await b.setPresence(id, { user: { name: 'Bob', color: 'red;background:url(x)' } })
+    expect(bad).toMatchObject({ error: { code: 'bad-awareness' } })
+    a.close()
+    await eventually(() => {
+      expect(b.awareness.get(id)!.getStates().has(aId)).toBe(false)
+      expect(c.awareness.get(id)!.getStates().has(aId)).toBe(false)
+    })
+  })
+
+  it('[P11] nobody can change or remove another connection’s presence', async () => {
+    const server = await startServer()
+    const id = await createArticle(server.url, { text: 'x.' })
+    const a = await joinedClient(server.url, id)
+    const b = await joinedClient(server.url, id)
+    await a.setPresence(id, { user: { name: 'Ann', color: '#123456' } })
+    // b forges an awareness update in a's client id.
+    const forged = b.awareness.get(id)!
+    const aId = a.awareness.get(id)!.clientID
+    const { encodeAwarenessUpdate, Awareness } = await import('y-protocols/awareness')
+    const fake = new Awareness(new Y.Doc())
+    fake.clientID = aId
+    fake.setLocalState({ user: { name: 'Mallory', color: '#000000' } })
+    fake.setLocalState({ user: { name: 'Mallory', color: '#000001' } })
+    const { encodeAwareness } = await import('../../shared/protocol/index.ts')
+    const res = await b.sendFrame(id, encodeAwareness(encodeAwarenessUpdate(fake, [aId])))
+    expect(res).toMatchObject({ error: { code: 'bad-awareness' } })
+    await eventually(() => expect(forged.getStates().get(aId)).toMatchObject({ user: { name: 'Ann' } }))
+    fake.destroy()
+  })
+
+  it('unloads an idle document after flushing it, and loads it again on demand', async () => {
+    const server = await startServer({ idleUnloadMs: 50 })
+    const id = await createArticle(server.url, { text: 'Keep me.' })
+    const a = await joinedClient(server.url, id)
+    appendParagraph(a.doc(id), 'and me')
+    await a.flush()
+    expect(server.app.registry.peek(id)).toBeDefined()
+    a.close()
+    await eventually(() => expect(server.app.registry.peek(id)).toBeUndefined())
+    const b = await joinedClient(server.url, id)
+    expect(bodyPlainText(b.doc(id))).toBe('Keep me.\n\nand me')
+  })
+})
