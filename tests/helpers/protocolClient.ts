@@ -29,6 +29,7 @@ export class ProtocolClient {
   readonly errors: ErrorEvent[] = []
   readonly refused: Array<{ code: string; message: string }> = []
   private acks: Array<Promise<Response>> = []
+  private closed = false
   private synced = new Map<string, Promise<void>>()
   private markSynced = new Map<string, () => void>()
 
@@ -64,7 +65,7 @@ export class ProtocolClient {
     const res = (await this.socket.emitWithAck(Events.join, articleId)) as Response<JoinResult>
     if ('error' in res) return res
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== REMOTE && this.docs.get(articleId) === doc) this.sendFrame(articleId, encodeUpdate(update))
+      if (origin !== REMOTE && !this.closed && this.docs.get(articleId) === doc) this.sendFrame(articleId, encodeUpdate(update))
     })
     this.sendFrame(articleId, encodeSyncStep1(Y.encodeStateVector(doc)))
     return res
@@ -84,7 +85,10 @@ export class ProtocolClient {
 
   /** Sends one frame and records its ack; returns the ack promise. */
   sendFrame(articleId: string, bytes: Uint8Array): Promise<Response> {
-    const ack = this.socket.emitWithAck(Events.y, articleId, bytes) as Promise<Response>
+    // A frame in flight when the socket closes gets no ack: report it as not stored.
+    const ack = (this.socket.emitWithAck(Events.y, articleId, bytes) as Promise<Response>).catch(
+      (err: Error): Response => ({ error: { code: 'unavailable', message: err.message } }),
+    )
     this.acks.push(ack)
     void ack.then((res) => {
       if ('error' in res) this.refused.push(res.error)
@@ -109,6 +113,7 @@ export class ProtocolClient {
 
   /** Disconnects (idempotent). */
   close(): void {
+    this.closed = true
     this.socket.disconnect()
     for (const a of this.awareness.values()) a.destroy()
   }

@@ -1,0 +1,160 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { fileURLToPath } from 'node:url'
+import { createInterface } from 'node:readline'
+import { freeLoopbackPort } from './freePort.ts'
+import { processCommandLine, processCpuMs, processMemoryBytes } from './procStats.ts'
+
+/** The repository root: the Galley server is started from here. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+
+/** Which server a scenario runs against. */
+export type ServerKind = 'galley' | 'reference'
+
+/** A server running as a child process of the bench, on a loopback port. */
+export interface ServerProcess {
+  readonly kind: ServerKind
+  /** The pid of the node process that serves (no shell or launcher in between). */
+  readonly pid: number
+  readonly port: number
+  /** `http://127.0.0.1:<port>` */
+  readonly httpUrl: string
+  /** CPU time the server has used since it started, in milliseconds (user + system). */
+  cpuMs(): number
+  /** Peak resident set size since the server started (VmHWM), in bytes. */
+  peakRssBytes(): number
+  /** Stops the server (SIGTERM, SIGKILL after a grace period) and waits for it to exit. */
+  stop(): Promise<void>
+}
+
+export interface StartOptions {
+  /** Names the CPU profile file when profiling. */
+  label: string
+  /** When set, the server runs with `--cpu-prof` and writes its profile here on exit. */
+  profileDir?: string | undefined
+}
+
+const READY_TIMEOUT_MS = 30_000
+const STOP_GRACE_MS = 15_000
+
+/**
+ * Starts the Galley server (server/index.ts) with a fresh configuration: the given data folder,
+ * warnings only, no sample article. It runs as `node --import tsx server/index.ts`, so the child's
+ * pid is the serving process itself and /proc/<pid> measures the server and nothing else.
+ */
+export async function startGalleyServer(options: StartOptions & { dataDir: string }): Promise<ServerProcess> {
+  const port = await freeLoopbackPort()
+  const script = 'server/index.ts'
+  return start('galley', port, options, ['--import', 'tsx', script], script, '/healthz', {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: options.dataDir,
+    LOG_LEVEL: 'warn',
+    SEED_SAMPLE: '0',
+  })
+}
+
+/**
+ * Starts the reference y-websocket server (@y/websocket-server's bin, which runs its
+ * `setupWSConnection`): documents in memory only, no persistence.
+ */
+export async function startReferenceServer(options: StartOptions): Promise<ServerProcess> {
+  const port = await freeLoopbackPort()
+  const script = 'node_modules/@y/websocket-server/src/server.js'
+  return start('reference', port, options, [script], script, '/', { PORT: String(port), HOST: '127.0.0.1' })
+}
+
+async function start(
+  kind: ServerKind,
+  port: number,
+  options: StartOptions,
+  args: string[],
+  script: string,
+  readyPath: string,
+  env: Record<string, string>,
+): Promise<ServerProcess> {
+  const profileArgs = options.profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${kind}-${options.label}.cpuprofile`]
+    : []
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }
+  delete childEnv.NODE_OPTIONS
+  const child = spawn(process.execPath, [...profileArgs, ...args], {
+    cwd: REPO_ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const pid = child.pid
+  if (pid === undefined) throw new Error(`could not start the ${kind} server`)
+  forwardOutput(child, `[${kind} ${pid}]`)
+  let exited = false
+  const exit = once(child, 'exit').then(([code, signal]) => {
+    exited = true
+    return { code: code as number | null, signal: signal as NodeJS.Signals | null }
+  })
+
+  const httpUrl = `http://127.0.0.1:${port}`
+  try {
+    await waitUntilReady(`${httpUrl}${readyPath}`, () => exited)
+    const cmdline = processCommandLine(pid)
+    if (!cmdline.some((arg) => arg.endsWith(script))) {
+      throw new Error(`pid ${pid} is not the ${kind} server: ${cmdline.join(' ')}`)
+    }
+  } catch (err) {
+    if (!exited) child.kill('SIGKILL')
+    await exit
+    throw err
+  }
+
+  let stopping: Promise<void> | null = null
+  return {
+    kind,
+    pid,
+    port,
+    httpUrl,
+    cpuMs: () => processCpuMs(pid),
+    peakRssBytes: () => processMemoryBytes(pid, 'VmHWM'),
+    stop() {
+      stopping ??= (async () => {
+        if (exited) return
+        child.kill('SIGTERM')
+        const timer = setTimeout(() => {
+          if (!exited) child.kill('SIGKILL')
+        }, STOP_GRACE_MS)
+        const { code, signal } = await exit
+        clearTimeout(timer)
+        // The reference server has no signal handler: SIGTERM ends it, which is its normal stop.
+        if (kind === 'galley' && code !== 0) {
+          console.error(`[${kind} ${pid}] exited with ${code ?? signal}: its shutdown did not complete cleanly`)
+        }
+      })()
+      return stopping
+    },
+  }
+}
+
+/** Prints the child's output lines with a prefix, minus the reference server's start banner. */
+function forwardOutput(child: ChildProcess, prefix: string): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue
+    createInterface({ input: stream }).on('line', (line) => {
+      if (/^running at '/.test(line)) return
+      console.error(`${prefix} ${line}`)
+    })
+  }
+}
+
+async function waitUntilReady(url: string, hasExited: () => boolean): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS
+  for (;;) {
+    if (hasExited()) throw new Error(`the server exited before answering ${url}`)
+    try {
+      const res = await fetch(url)
+      await res.arrayBuffer()
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`no answer from ${url} within ${READY_TIMEOUT_MS} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}

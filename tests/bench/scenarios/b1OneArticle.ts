@@ -1,0 +1,22 @@
+import { compareServers } from './compareServers.ts'
+import type { Scenario } from './scenario.ts'
+
+export interface B1Options {
+  clients: number
+  seconds: number
+  editsPerSecond: number
+}
+
+/** B1: every client edits the same article; each edit must reach every other client. */
+export function b1OneArticle(options: B1Options): Scenario {
+  return {
+    id: 'B1',
+    title: `B1 one article, ${options.clients} clients (${options.seconds} s, ${options.editsPerSecond} edits/s each)`,
+    run: (context) =>
+      compareServers(
+        'B1',
+        { articles: 1, clientsPerArticle: options.clients, seconds: options.seconds, editsPerSecond: options.editsPerSecond, seed: context.seed },
+        context,
+      ),
+  }
+}
