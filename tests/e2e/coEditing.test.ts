@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { readSampleArticle } from '../../server/seed/sampleArticle.ts'
+import { launchBrowser } from '../helpers/browser.ts'
+import { createArticle, startServer } from '../helpers/testServer.ts'
+
+const DIST = path.resolve(import.meta.dirname, '../../client/dist')
+
+/** Opens the article as a named user and waits for its text. */
+async function openAs(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url)
+  const dialog = page.getByTestId('name-dialog')
+  await dialog.waitFor()
+  await page.getByTestId('name-input').fill(name)
+  await page.getByTestId('name-submit').click()
+  await page.locator('.ProseMirror').getByText('United States Secretary of State', { exact: false }).waitFor()
+}
+
+/** Puts the caret at the end of the n-th paragraph of the editor (as a click there would). */
+async function caretAtEndOfParagraph(page: Page, n: number): Promise<void> {
+  await page.locator('.ProseMirror').focus()
+  await page.evaluate((index) => {
+    const p = document.querySelectorAll('.ProseMirror p')[index]
+    if (!p) throw new Error(`no paragraph ${index}`)
+    const range = document.createRange()
+    range.selectNodeContents(p)
+    range.collapse(false)
+    const selection = window.getSelection()!
+    selection.removeAllRanges()
+    selection.addRange(range)
+  }, n)
+  // Let ProseMirror read the DOM selection change.
+  await page.waitForTimeout(50)
+}
+
+const editorText = (page: Page) => page.locator('.ProseMirror').innerText()
+
+describe('two browsers co-edit the sample article', () => {
+  it('type at the same moment in different and in the same paragraph, see each other, survive a reload', async () => {
+    if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first')
+    const server = await startServer({ clientDist: DIST })
+    const id = await createArticle(server.url, { text: readSampleArticle() })
+    const browser = await launchBrowser()
+    const alice = await (await browser.newContext()).newPage()
+    const bob = await (await browser.newContext()).newPage()
+    const errors: string[] = []
+    for (const page of [alice, bob]) page.on('pageerror', (e) => errors.push(e.message))
+    await openAs(alice, `${server.url}/a/${id}`, 'Alice')
+    await openAs(bob, `${server.url}/a/${id}`, 'Bob')
+
+    // Different paragraphs, at the same moment.
+    await caretAtEndOfParagraph(alice, 0)
+    await caretAtEndOfParagraph(bob, 2)
+    await Promise.all([alice.keyboard.type(' Alpha typed here.', { delay: 15 }), bob.keyboard.type(' Bravo typed there.', { delay: 15 })])
+
+    // The same paragraph, at the same moment.
+    await caretAtEndOfParagraph(alice, 1)
+    await caretAtEndOfParagraph(bob, 1)
+    await Promise.all([alice.keyboard.type(' Charlie', { delay: 20 }), bob.keyboard.type(' Delta', { delay: 20 })])
+
+    await expect.poll(async () => (await editorText(alice)) === (await editorText(bob)), { timeout: 10_000 }).toBe(true)
+    const text = await editorText(alice)
+    for (const typed of ['Alpha typed here.', 'Bravo typed there.', 'Charlie', 'Delta']) expect(text).toContain(typed)
+
+    // Each sees the other's caret with the other's name.
+    await expect.poll(() => alice.locator('.collaboration-caret__label').allInnerTexts(), { timeout: 10_000 }).toContain('Bob')
+    await expect.poll(() => bob.locator('.collaboration-caret__label').allInnerTexts(), { timeout: 10_000 }).toContain('Alice')
+
+    // Honest status, then a reload shows the same text.
+    await expect.poll(() => alice.getByTestId('save-status').innerText(), { timeout: 10_000 }).toBe('All changes saved')
+    await expect.poll(() => bob.getByTestId('save-status').innerText(), { timeout: 10_000 }).toBe('All changes saved')
+    await alice.reload()
+    await alice.locator('.ProseMirror').getByText('Alpha typed here.', { exact: false }).waitFor()
+    await expect.poll(() => editorText(alice), { timeout: 10_000 }).toBe(text)
+    expect(errors).toEqual([])
+
+    // The server holds the same text (a fresh reader through the API).
+    const stored = (await (await fetch(`${server.url}/api/articles/${id}`)).json()) as { text: string }
+    for (const typed of ['Alpha typed here.', 'Bravo typed there.', 'Charlie', 'Delta']) expect(stored.text).toContain(typed)
+  })
+})
