@@ -130,7 +130,7 @@ export class DocumentRegistry {
     if (doc.store.pendingStructs?.update !== pendingBefore || doc.store.pendingDs !== pendingDsBefore) {
       writes.push(this.append(live, update))
     }
-    return this.settle(writes)
+    return this.settle(live, writes)
   }
 
   /** Applies a change made by the server itself; resolves once it is durably stored. */
@@ -142,7 +142,7 @@ export class DocumentRegistry {
     } finally {
       live.state.collecting = null
     }
-    return this.settle(writes)
+    return this.settle(live, writes)
   }
 
   /** Flushes and unloads every document and refuses new ones. */
@@ -153,15 +153,22 @@ export class DocumentRegistry {
     await Promise.allSettled([...this.unloading.values()])
   }
 
-  private settle(writes: Promise<void>[]): Promise<void> {
-    if (writes.length === 0) return Promise.resolve()
-    return Promise.all(writes).then(
-      () => undefined,
-      (err: unknown) => {
-        this.options.logger.error({ err }, 'storing an update failed')
-        throw new GalleyError(ErrorCode.storageFailed, 'the change could not be stored; it will be sent again on reconnect')
-      },
-    )
+  /**
+   * Resolves once the writes are durable. After an earlier failed append, the whole document is
+   * written as a snapshot first: only then is every change the document holds stored.
+   */
+  private async settle(live: LiveDocument, writes: Promise<void>[]): Promise<void> {
+    try {
+      await Promise.all(writes)
+      if (live.state.needsSnapshot) {
+        await this.compact(live)
+        live.state.needsSnapshot = false
+      }
+    } catch (err) {
+      live.state.needsSnapshot = true
+      this.options.logger.error({ err, articleId: live.id }, 'storing an update failed')
+      throw new GalleyError(ErrorCode.storageFailed, 'the change could not be stored; it will be sent again on reconnect')
+    }
   }
 
   private load(id: string): Promise<LiveDocument> {
@@ -192,6 +199,7 @@ export class DocumentRegistry {
           inflight: new Set(),
           collecting: null,
           dirtySummary: false,
+          needsSnapshot: false,
         },
       }
       doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(live, update, origin))
@@ -228,6 +236,7 @@ export class DocumentRegistry {
     const done = () => state.inflight.delete(write)
     write.then(done, (err: unknown) => {
       done()
+      state.needsSnapshot = true
       this.options.logger.error({ err, articleId: live.id }, 'append failed')
     })
     state.tailCount++
@@ -284,7 +293,7 @@ export class DocumentRegistry {
     const promise = (async () => {
       try {
         await Promise.allSettled([...state.inflight])
-        if (state.tailCount > 0) await this.compact(live)
+        if (state.tailCount > 0 || state.needsSnapshot) await this.compact(live)
         await this.refreshSummary(live)
       } finally {
         for (const listener of this.unloadListeners) listener(live)

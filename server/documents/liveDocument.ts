@@ -30,4 +30,9 @@ export interface LiveDocumentState {
   /** While a client update is applied: the writes it caused, for its ack. */
   collecting: Promise<void>[] | null
   dirtySummary: boolean
+  /**
+   * An append failed: the document holds changes that are not stored. Until a full snapshot is
+   * written, no ack may claim durability (a client's re-sync would skip what the server has in memory).
+   */
+  needsSnapshot: boolean
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { onTestFinished } from 'vitest'
 import { createApp, type App } from '../../server/app.ts'
 import { loadConfig, type Config } from '../../server/config.ts'
+import type { Storage } from '../../server/storage/index.ts'
 
 /** A fresh data folder, removed when the current test finishes. */
 export function tempDataDir(): string {
@@ -24,13 +25,13 @@ export interface TestServer {
  * Starts a real Galley server on an ephemeral loopback port, in this process. Its teardown is
  * registered with the current test. Defaults: a fresh temp DATA_DIR, no sample article, silent logs.
  */
-export async function startServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startServer(overrides: Partial<Config> = {}, deps: { storage?: Storage } = {}): Promise<TestServer> {
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent', SEED_SAMPLE: '0', PORT: '0', HOST: '127.0.0.1' }),
     dataDir: overrides.dataDir ?? tempDataDir(),
     ...overrides,
   }
-  const app = await createApp({ config })
+  const app = await createApp({ config, ...deps })
   const port = await app.listen()
   const close = () => app.close()
   onTestFinished(close)
