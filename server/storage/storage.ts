@@ -1,15 +1,7 @@
-import type { ArticleStatus } from '../../shared/article/index.ts'
+import type { ArticleSummary } from '../../shared/article/index.ts'
 
-/** An article's row: what the list shows without loading its document. Times are ISO 8601. */
-export interface ArticleRecord {
-  id: string
-  headline: string
-  status: ArticleStatus
-  createdAt: string
-  updatedAt: string
-  excerpt: string
-  wordCount: number
-}
+/** An article's row: what the list shows without loading its document. */
+export type ArticleRecord = ArticleSummary
 
 /** The fields the document registry refreshes from the live document. */
 export type ArticleSummaryUpdate = Pick<ArticleRecord, 'headline' | 'excerpt' | 'wordCount' | 'updatedAt'>

@@ -1,6 +1,6 @@
-import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { bodyPlainText, getBody } from '../../shared/article/index.ts'
+import { bodyPlainText } from '../../shared/article/index.ts'
+import { appendParagraph } from '../helpers/docBuilders.ts'
 import { joinedClient } from '../helpers/protocolClient.ts'
 import { spawnServer } from '../helpers/serverProcess.ts'
 import { createArticle, tempDataDir } from '../helpers/testServer.ts'
@@ -17,9 +17,7 @@ describe('durability', () => {
     const client = await joinedClient(first.url, id)
     const doc = client.doc(id)
     for (let i = 0; i < N; i++) {
-      const p = new Y.XmlElement('paragraph')
-      p.insert(0, [new Y.XmlText(`update ${i}`)])
-      getBody(doc).push([p])
+      appendParagraph(doc, `update ${i}`)
       if (i % 50 === 0) await new Promise((r) => setTimeout(r, 5))
     }
     const acks = await client.flush()

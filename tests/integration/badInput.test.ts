@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { bodyPlainText, getBody } from '../../shared/article/index.ts'
+import { bodyPlainText } from '../../shared/article/index.ts'
 import { ErrorCode, encodeUpdate } from '../../shared/protocol/index.ts'
 import { baseUpdate, corruptMergedUpdate } from '../fixtures/corruptUpdate.ts'
+import { appendParagraph } from '../helpers/docBuilders.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { ProtocolClient, joinedClient } from '../helpers/protocolClient.ts'
 import { createArticle, startServer, type TestServer } from '../helpers/testServer.ts'
@@ -17,15 +18,10 @@ async function setup(): Promise<{ server: TestServer; id: string; editor: Protoc
   return { server, id, editor }
 }
 
-function type(doc: Y.Doc, text: string): void {
-  const p = new Y.XmlElement('paragraph')
-  p.insert(0, [new Y.XmlText(text)])
-  getBody(doc).push([p])
-}
 
 /** The editor keeps editing and a newcomer sees exactly the editor's text (nothing else changed). */
 async function stillHealthy(server: TestServer, id: string, editor: ProtocolClient, marker: string): Promise<void> {
-  type(editor.doc(id), marker)
+  appendParagraph(editor.doc(id), marker)
   const acks = await editor.flush()
   expect(acks.every((r) => 'ok' in r)).toBe(true)
   const observer = await joinedClient(server.url, id)
@@ -106,7 +102,7 @@ describe('bad input gets an error and changes nothing', () => {
     const bad = new ProtocolClient(server.url)
     await bad.connected()
     const doc = new Y.Doc()
-    type(doc, 'sneaky')
+    appendParagraph(doc, 'sneaky')
     expect(await bad.socket.emitWithAck('y', id, encodeUpdate(Y.encodeStateAsUpdate(doc)))).toMatchObject({
       error: { code: ErrorCode.notJoined },
     })

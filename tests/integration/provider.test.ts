@@ -2,8 +2,9 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { onTestFinished } from 'vitest'
 import { GalleyConnection, type ArticleSession } from '../../client/src/collab/index.ts'
-import { bodyPlainText, getBody } from '../../shared/article/index.ts'
+import { bodyPlainText } from '../../shared/article/index.ts'
 import { createSqliteStorage } from '../../server/storage/index.ts'
+import { appendParagraph } from '../helpers/docBuilders.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { gatedStorage } from '../helpers/gatedStorage.ts'
 import { createArticle, startServer, tempDataDir } from '../helpers/testServer.ts'
@@ -19,11 +20,6 @@ async function synced(session: ArticleSession): Promise<void> {
   await eventually(() => expect(session.saveStatus.state).toBe('saved'))
 }
 
-function type(doc: Y.Doc, text: string): void {
-  const p = new Y.XmlElement('paragraph')
-  p.insert(0, [new Y.XmlText(text)])
-  getBody(doc).push([p])
-}
 
 describe('the Socket.IO provider tells the truth about saving', () => {
   it('says "saving" until the server acked the durable write, then "saved"', async () => {
@@ -33,7 +29,7 @@ describe('the Socket.IO provider tells the truth about saving', () => {
     const session = connect(server.url).open(id)
     await synced(session)
     storage.hold()
-    type(session.doc, 'held back')
+    appendParagraph(session.doc, 'held back')
     // The server has applied it in memory, but it is not stored: the status must not claim it is.
     await eventually(() => expect(bodyPlainText(server.app.registry.peek(id)!.doc)).toContain('held back'))
     await new Promise((r) => setTimeout(r, 100))
@@ -51,7 +47,7 @@ describe('the Socket.IO provider tells the truth about saving', () => {
     const session = connection.open(id)
     await synced(session)
     storage.failAppends(true)
-    type(session.doc, 'unlucky')
+    appendParagraph(session.doc, 'unlucky')
     await eventually(() => expect(session.saveStatus).toMatchObject({ state: 'error', error: { code: 'storage-failed' } }))
     storage.failAppends(false)
     connection.socket.disconnect().connect()
@@ -73,7 +69,7 @@ describe('the Socket.IO provider tells the truth about saving', () => {
     const port = Number(new URL(first.url).port)
     await first.close()
     await eventually(() => expect(session.saveStatus.state).toBe('offline'))
-    type(session.doc, 'written offline')
+    appendParagraph(session.doc, 'written offline')
     expect(session.saveStatus).toMatchObject({ state: 'offline', unsaved: true })
     const second = await startServer({ dataDir: first.config.dataDir, port })
     await eventually(() => expect(session.saveStatus).toMatchObject({ state: 'saved', unsaved: false }), 15_000)
@@ -89,7 +85,7 @@ describe('the Socket.IO provider tells the truth about saving', () => {
     connection.socket.on('connect', () => connects++)
     const session = connection.open(id)
     await synced(session)
-    type(session.doc, 'x'.repeat(100_000))
+    appendParagraph(session.doc, 'x'.repeat(100_000))
     await eventually(() => expect(session.saveStatus).toMatchObject({ state: 'error', error: { code: 'too-large' } }))
     await new Promise((r) => setTimeout(r, 500))
     expect(connection.socket.connected).toBe(true)

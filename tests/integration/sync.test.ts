@@ -1,15 +1,11 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { bodyPlainText, getBody, readMeta } from '../../shared/article/index.ts'
+import { bodyPlainText, readMeta } from '../../shared/article/index.ts'
+import { appendParagraph } from '../helpers/docBuilders.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { ProtocolClient, joinedClient } from '../helpers/protocolClient.ts'
 import { createArticle, startServer } from '../helpers/testServer.ts'
 
-function appendParagraph(doc: Y.Doc, text: string): void {
-  const p = new Y.XmlElement('paragraph')
-  p.insert(0, [new Y.XmlText(text)])
-  getBody(doc).push([p])
-}
 
 describe('sync', () => {
   it('[P3][P7] a joiner receives the seeded article; the seed is never duplicated on re-join', async () => {
