@@ -46,6 +46,8 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
   /** Local changes made while they could not be sent: repaired by the next join's sync. */
   private dirty = false
   private lastError: ErrorBody | null = null
+  /** Why the last join was refused (not-found, protocol mismatch); cleared by the next attach. */
+  private joinError: ErrorBody | null = null
   private maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES
   /** A server step 1 that arrived before the join ack; answered by attach(). */
   private pendingStep1: Uint8Array | null = null
@@ -73,6 +75,7 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
     this.offline = false
     this.epoch++
     this.maxMessageBytes = result.maxMessageBytes
+    this.joinError = null
     this.synced = false
     this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)), false)
     if (this.pendingStep1) {
@@ -102,6 +105,7 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
     this.pendingStep1 = null
     this.epoch++
     if (error) this.lastError = error
+    if (error) this.joinError = error
     // Peers' cursors are stale once we cannot hear from them: drop them now, they come back on rejoin.
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID)
     if (others.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, others, this)
@@ -203,6 +207,8 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
     const unsaved = this.unacked > 0 || this.dirty
     let next: SaveStatus
     if (this.lastError && unsaved) next = { state: 'error', unsaved, error: this.lastError }
+    // A refused join is final until something changes: "Connecting…" forever would be a lie.
+    else if (this.joinError && !this.joined) next = { state: 'error', unsaved, error: this.joinError }
     else if (!this.joined) next = { state: this.offline ? 'offline' : 'connecting', unsaved, error: null }
     else next = { state: unsaved ? 'saving' : 'saved', unsaved, error: null }
     if (next.state === this.status.state && next.unsaved === this.status.unsaved && next.error === this.status.error) return

@@ -35,8 +35,12 @@ export class GalleyConnection implements FrameSender {
 
   /** `url` is the server's origin; '' or undefined means the page's own origin. */
   constructor(url?: string, options: Partial<ManagerOptions & SocketOptions> = {}) {
-    this.socket = io(url ?? '', { transports: ['websocket'], ...RECONNECT_OPTIONS, ...options }) as GalleySocket
+    const allOptions = { transports: ['websocket'], ...RECONNECT_OPTIONS, ...options }
+    // io('') does not mean "this origin": socket.io-client parses it as 'http://' (port 80) and only
+    // reaches the page's host through engine.io fallbacks. With no url, io(options) uses location.
+    this.socket = (url ? io(url, allOptions) : io(allOptions)) as GalleySocket
     this.socket.on('connect', this.onConnect)
+    this.socket.on('connect_error', this.onConnectError)
     this.socket.on('disconnect', this.onDisconnect)
     this.socket.on(Events.y, this.onFrame)
     this.socket.on(Events.error, this.onServerError)
@@ -64,7 +68,10 @@ export class GalleyConnection implements FrameSender {
   destroy(): void {
     for (const id of [...this.sessions.keys()]) this.close(id)
     this.socket.off('connect', this.onConnect)
+    this.socket.off('connect_error', this.onConnectError)
     this.socket.off('disconnect', this.onDisconnect)
+    this.socket.off(Events.y, this.onFrame)
+    this.socket.off(Events.error, this.onServerError)
     this.socket.disconnect()
   }
 
@@ -101,6 +108,12 @@ export class GalleyConnection implements FrameSender {
   private onConnect = (): void => {
     // Every connect, recovered or not, rejoins and runs sync step 1 (P7).
     for (const session of this.sessions.values()) this.join(session)
+  }
+
+  private onConnectError = (): void => {
+    // The server cannot be reached (first connect or a retry): say "offline", not "connecting" forever.
+    // Socket.IO keeps retrying; the next connect rejoins every session.
+    for (const session of this.sessions.values()) session.detach()
   }
 
   private onDisconnect = (): void => {
