@@ -28,12 +28,20 @@ async function main(): Promise<number> {
   }
 
   const all: Record<BenchOptions['scenarios'][number], Scenario> = {
-    B1: b1OneArticle({ clients: options.clients, seconds: options.b1Seconds, editsPerSecond: options.editsPerSecond }),
+    B1: b1OneArticle({
+      clients: options.clients,
+      seconds: options.b1Seconds,
+      editsPerSecond: options.editsPerSecond,
+      warmupSeconds: options.warmupSeconds,
+      clientThreads: options.clientThreads,
+    }),
     B2: b2ManyArticles({
       articles: options.articles,
       clientsPerArticle: options.clientsPerArticle,
       seconds: options.b2Seconds,
       editsPerSecond: options.editsPerSecond,
+      warmupSeconds: options.warmupSeconds,
+      clientThreads: options.clientThreads,
     }),
     B3: b3TraceReplay({ traces: options.traces, window: options.window }),
   }

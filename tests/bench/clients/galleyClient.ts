@@ -8,7 +8,7 @@ import {
   type Response,
   type ServerToClientEvents,
 } from '../../../shared/protocol/index.ts'
-import type { LatencyRecorder } from '../harness/latency.ts'
+import { nowMs } from '../harness/clock.ts'
 import type { BenchClient } from './benchClient.ts'
 import { SyncPeer, type FramePurpose } from './syncPeer.ts'
 
@@ -19,8 +19,8 @@ export interface GalleyClientOptions {
   url: string
   articleId: string
   doc?: Y.Doc
-  /** Receives the time from sending each local change until the server acked it as stored. */
-  ackLatency?: LatencyRecorder
+  /** Called when the server acks a local change as stored, with when it was sent (bench clock, ms). */
+  onAcked?: (sentAt: number) => void
   /** Connection timeout. */
   timeoutMs?: number
 }
@@ -44,7 +44,7 @@ export class GalleyBenchClient implements BenchClient {
     private readonly socket: BenchSocket,
     private readonly articleId: string,
     doc: Y.Doc,
-    private readonly ackLatency: LatencyRecorder | undefined,
+    private readonly onAcked: ((sentAt: number) => void) | undefined,
   ) {
     this.doc = doc
     this.peer = new SyncPeer(doc, (frame, purpose) => this.send(frame, purpose))
@@ -77,7 +77,7 @@ export class GalleyBenchClient implements BenchClient {
         reject(new Error(`cannot connect to ${options.url}: ${err.message}`))
       })
     })
-    const client = new GalleyBenchClient(socket, options.articleId, options.doc ?? new Y.Doc(), options.ackLatency)
+    const client = new GalleyBenchClient(socket, options.articleId, options.doc ?? new Y.Doc(), options.onAcked)
     const joined = await new Promise<Response<JoinResult>>((resolve) => socket.emit(Events.join, options.articleId, resolve))
     if (isErrorResponse(joined)) {
       socket.close()
@@ -115,10 +115,10 @@ export class GalleyBenchClient implements BenchClient {
       this.socket.emit(Events.y, this.articleId, frame, (res) => this.checkAck(res))
       return
     }
-    const sentAt = performance.now()
+    const sentAt = nowMs()
     this.inFlightCount++
     this.socket.emit(Events.y, this.articleId, frame, (res) => {
-      this.ackLatency?.record(performance.now() - sentAt)
+      this.onAcked?.(sentAt)
       this.inFlightCount--
       this.checkAck(res)
       for (let i = this.inFlightWaiters.length - 1; i >= 0; i--) {

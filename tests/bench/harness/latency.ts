@@ -13,10 +13,9 @@ export class LatencyRecorder {
     this.sorted = false
   }
 
-  /** Adds every sample of another recorder. */
-  merge(other: LatencyRecorder): void {
-    for (const ms of other.samples) this.samples.push(ms)
-    this.sorted = false
+  /** Adds many samples. */
+  recordAll(samples: ArrayLike<number>): void {
+    for (let i = 0; i < samples.length; i++) this.record(samples[i]!)
   }
 
   /** Number of samples. */

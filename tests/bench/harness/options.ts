@@ -19,6 +19,10 @@ export interface BenchOptions {
   b1Seconds: number
   b2Seconds: number
   editsPerSecond: number
+  /** B1/B2: seconds of editing before the measured window. */
+  warmupSeconds: number
+  /** B1/B2: worker threads the clients are spread over. */
+  clientThreads: number
   articles: number
   clientsPerArticle: number
   /** B3: unacked updates allowed in flight. */
@@ -40,6 +44,8 @@ export const USAGE = `npm run bench -- [options]     (every option also reads BE
   --clients N           B1: clients editing the one article (default 50)
   --seconds S           B1 and B2 duration in seconds (default 20 for B1, 15 for B2)
   --rate R              edits per second per client in B1/B2 (default 5)
+  --warmup S            B1/B2: seconds of editing before the measured window (default 3)
+  --client-threads N    B1/B2: worker threads the clients run on (default 2)
   --articles N          B2: articles (default 200)
   --clients-per-article N   B2: clients per article (default 3)
   --window N            B3: unacked updates in flight (default 256; 1 = one at a time)
@@ -68,6 +74,13 @@ function positiveNumber(name: string, raw: string | undefined, fallback: number)
   return n
 }
 
+function nonNegativeNumber(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a number ≥ 0, got ${JSON.stringify(raw)}`)
+  return n
+}
+
 function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
   const found = allowed.find((a) => a.toLowerCase() === raw.toLowerCase())
   if (!found) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`)
@@ -85,6 +98,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       clients: { type: 'string' },
       seconds: { type: 'string' },
       rate: { type: 'string' },
+      warmup: { type: 'string' },
+      'client-threads': { type: 'string' },
       articles: { type: 'string' },
       'clients-per-article': { type: 'string' },
       window: { type: 'string' },
@@ -116,6 +131,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     b1Seconds: positiveNumber('seconds', seconds, 20),
     b2Seconds: positiveNumber('seconds', seconds, 15),
     editsPerSecond: positiveNumber('rate', get('rate'), 5),
+    warmupSeconds: nonNegativeNumber('warmup', get('warmup'), 3),
+    clientThreads: positiveInt('client-threads', get('client-threads'), 2),
     articles: positiveInt('articles', get('articles'), 200),
     clientsPerArticle: atLeastTwo('clients-per-article', get('clients-per-article'), 3),
     window: positiveInt('window', get('window'), 256),

@@ -42,3 +42,17 @@ export function processMemoryBytes(pid: number, field: 'VmHWM' | 'VmRSS'): numbe
 export function processCommandLine(pid: number): string[] {
   return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)
 }
+
+/**
+ * CPU time all processes on the machine have used since boot (every state but idle and iowait), in
+ * milliseconds, from /proc/stat. Minus the server's and the bench's own, it shows other load that
+ * shared the machine during a measurement.
+ */
+export function machineBusyCpuMs(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? ''
+  const ticks = line.trim().split(/\s+/).slice(1).map(Number)
+  if (ticks.length < 5 || ticks.some((n) => !Number.isFinite(n))) throw new RangeError('cannot read /proc/stat')
+  const total = ticks.reduce((a, b) => a + b, 0)
+  const idle = ticks[3]! + ticks[4]!
+  return ((total - idle) * 1000) / clockTicksPerSecond()
+}

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
+import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { freeLoopbackPort } from './freePort.ts'
 import { processCommandLine, processCpuMs, processMemoryBytes } from './procStats.ts'
@@ -30,7 +31,7 @@ export interface ServerProcess {
 export interface StartOptions {
   /** Names the CPU profile file when profiling. */
   label: string
-  /** When set, the server runs with `--cpu-prof` and writes its profile here on exit. */
+  /** When set, the server runs with `--cpu-prof` and writes its profiles to `<profileDir>/<kind>-<label>/` on exit. */
   profileDir?: string | undefined
 }
 
@@ -74,7 +75,8 @@ async function start(
   env: Record<string, string>,
 ): Promise<ServerProcess> {
   const profileArgs = options.profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${kind}-${options.label}.cpuprofile`]
+    ? // One folder per server: node writes a profile per thread (tsx's loader runs in a worker).
+      ['--cpu-prof', `--cpu-prof-dir=${path.join(options.profileDir, `${kind}-${options.label}`)}`]
     : []
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }
   delete childEnv.NODE_OPTIONS

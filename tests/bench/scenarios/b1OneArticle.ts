@@ -5,6 +5,8 @@ export interface B1Options {
   clients: number
   seconds: number
   editsPerSecond: number
+  warmupSeconds: number
+  clientThreads: number
 }
 
 /** B1: every client edits the same article; each edit must reach every other client. */
@@ -15,7 +17,15 @@ export function b1OneArticle(options: B1Options): Scenario {
     run: (context) =>
       compareServers(
         'B1',
-        { articles: 1, clientsPerArticle: options.clients, seconds: options.seconds, editsPerSecond: options.editsPerSecond, seed: context.seed },
+        {
+          articles: 1,
+          clientsPerArticle: options.clients,
+          seconds: options.seconds,
+          editsPerSecond: options.editsPerSecond,
+          warmupSeconds: options.warmupSeconds,
+          clientThreads: options.clientThreads,
+          seed: context.seed,
+        },
         context,
       ),
   }

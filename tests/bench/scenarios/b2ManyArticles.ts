@@ -6,6 +6,8 @@ export interface B2Options {
   clientsPerArticle: number
   seconds: number
   editsPerSecond: number
+  warmupSeconds: number
+  clientThreads: number
 }
 
 /** B2: many small rooms at once, as in a newsroom where each story has a few editors. */
@@ -21,6 +23,8 @@ export function b2ManyArticles(options: B2Options): Scenario {
           clientsPerArticle: options.clientsPerArticle,
           seconds: options.seconds,
           editsPerSecond: options.editsPerSecond,
+          warmupSeconds: options.warmupSeconds,
+          clientThreads: options.clientThreads,
           seed: context.seed,
         },
         context,

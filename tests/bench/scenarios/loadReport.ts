@@ -13,6 +13,12 @@ const MB = 1024 * 1024
 
 const METRICS: Metric[] = [
   { label: 'delivered updates/s', value: (r) => r.deliveredPerSecond, digits: 0, ratio: true },
+  {
+    label: 'offered updates/s (edits/s × receivers)',
+    value: (r) => r.spec.articles * r.spec.clientsPerArticle * r.spec.editsPerSecond * (r.spec.clientsPerArticle - 1),
+    digits: 0,
+    ratio: false,
+  },
   { label: 'latency p50 (ms)', value: (r) => r.latency.percentile(50), digits: 1, ratio: true },
   { label: 'latency p99 (ms)', value: (r) => r.latency.percentile(99), digits: 1, ratio: true },
   { label: 'latency max (ms)', value: (r) => r.latency.max, digits: 1, ratio: false },
@@ -22,12 +28,14 @@ const METRICS: Metric[] = [
   { label: 'ack latency p50 (ms)', value: (r) => r.ackLatency?.percentile(50) ?? null, digits: 1, ratio: false },
   { label: 'ack latency p99 (ms)', value: (r) => r.ackLatency?.percentile(99) ?? null, digits: 1, ratio: false },
   { label: 'frames received by clients/s', value: (r) => r.framesPerSecond, digits: 0, ratio: false },
-  { label: 'edits made', value: (r) => r.edits, digits: 0, ratio: false },
+  { label: 'edits made (warm-up included)', value: (r) => r.edits, digits: 0, ratio: false },
   { label: 'undelivered after drain', value: (r) => r.undelivered, digits: 0, ratio: false },
   { label: 'drain after window (ms)', value: (r) => r.drainMs, digits: 0, ratio: false },
   { label: 'connect + sync all clients (ms)', value: (r) => r.connectMs, digits: 0, ratio: false },
-  { label: 'bench process CPU (% of one core)', value: (r) => r.benchCpuShare * 100, digits: 0, ratio: false },
-  { label: 'bench event-loop delay p99 (ms)', value: (r) => r.benchLoopDelayP99Ms, digits: 1, ratio: false },
+  { label: 'bench process CPU, all threads (% of one core)', value: (r) => r.benchCpuShare * 100, digits: 0, ratio: false },
+  { label: 'other processes on the machine (% of one core)', value: (r) => r.otherCpuShare * 100, digits: 0, ratio: false },
+  { label: 'busiest client thread busy (%)', value: (r) => r.benchLoopUtilization * 100, digits: 0, ratio: false },
+  { label: 'client thread event-loop delay p99 (ms)', value: (r) => r.benchLoopDelayP99Ms, digits: 1, ratio: false },
 ]
 
 /**

@@ -1,10 +1,11 @@
 import * as Y from 'yjs'
 import * as prng from 'lib0/prng'
 import { getBody } from '../../../shared/article/index.ts'
+import { nowMs } from '../harness/clock.ts'
 
 /**
  * The bench's instrumentation inside an article: a root map from `<client>.<seq>` to the time the
- * edit was made (performance.now() of the bench process, which every client shares). It rides in
+ * edit was made on the bench clock (nowMs(), shared by every thread of the bench process). It rides in
  * the same transaction as the edit's text change, so the moment a peer sees the stamp is the moment
  * it sees the edit. Bench-only: no product code reads this key.
  */
@@ -58,7 +59,7 @@ export class StampedEditor {
       } else {
         text.insert(prng.int32(this.rng, 0, length), prng.word(this.rng, 1, 4))
       }
-      this.stamps.set(key, performance.now())
+      this.stamps.set(key, nowMs())
     })
   }
 }
