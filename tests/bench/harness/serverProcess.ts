@@ -26,6 +26,8 @@ export interface ServerProcess {
   peakRssBytes(): number
   /** Stops the server (SIGTERM, SIGKILL after a grace period) and waits for it to exit. */
   stop(): Promise<void>
+  /** Where the server writes its CPU profiles on exit, when profiling. */
+  readonly profileDir: string | null
 }
 
 export interface StartOptions {
@@ -74,10 +76,9 @@ async function start(
   readyPath: string,
   env: Record<string, string>,
 ): Promise<ServerProcess> {
-  const profileArgs = options.profileDir
-    ? // One folder per server: node writes a profile per thread (tsx's loader runs in a worker).
-      ['--cpu-prof', `--cpu-prof-dir=${path.join(options.profileDir, `${kind}-${options.label}`)}`]
-    : []
+  // One folder per server: node writes a profile per thread (tsx's loader runs in a worker).
+  const profileDir = options.profileDir ? path.join(options.profileDir, `${kind}-${options.label}`) : null
+  const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }
   delete childEnv.NODE_OPTIONS
   const child = spawn(process.execPath, [...profileArgs, ...args], {
@@ -113,6 +114,7 @@ async function start(
     pid,
     port,
     httpUrl,
+    profileDir,
     cpuMs: () => processCpuMs(pid),
     peakRssBytes: () => processMemoryBytes(pid, 'VmHWM'),
     stop() {

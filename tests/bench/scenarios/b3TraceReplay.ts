@@ -4,8 +4,10 @@ import { timeFreshLoad, type FreshLoad } from '../clients/freshLoad.ts'
 import { GalleyBenchClient } from '../clients/galleyClient.ts'
 import { createArticle } from '../clients/galleyRest.ts'
 import { nowMs } from '../harness/clock.ts'
+import { printServerProfile } from '../harness/cpuProfile.ts'
 import { LatencyRecorder } from '../harness/latency.ts'
 import type { TraceName } from '../harness/options.ts'
+import { machineBusyCpuMs } from '../harness/procStats.ts'
 import { startGalleyServer } from '../harness/serverProcess.ts'
 import { formatNumber, markdownTable } from '../harness/table.ts'
 import { loadTrace } from '../trace/editingTrace.ts'
@@ -23,6 +25,8 @@ interface TraceRun {
   replay: ReplayResult
   ackLatency: LatencyRecorder
   serverCpuMs: number
+  /** CPU other processes used during the replay (ms): near 0 for clean numbers. */
+  otherCpuMs: number
   peakRssBytes: number
   diskBytes: number
   warm: FreshLoad
@@ -58,6 +62,7 @@ async function replayOne(name: TraceName, window: number, context: ScenarioConte
   const server = await startGalleyServer({ ...serverOptions, label: `B3-${name}` })
   let replay: ReplayResult
   let serverCpuMs: number
+  let otherCpuMs: number
   let peakRssBytes: number
   let warm: FreshLoad
   const ackLatency = new LatencyRecorder()
@@ -70,18 +75,23 @@ async function replayOne(name: TraceName, window: number, context: ScenarioConte
       onAcked: (sentAt) => ackLatency.record(nowMs() - sentAt),
     })
     const cpuBefore = server.cpuMs()
+    const machineBefore = machineBusyCpuMs()
+    const benchBefore = process.cpuUsage()
     try {
       replay = await replayTrace(client, trace, window)
     } finally {
       client.close()
     }
     serverCpuMs = server.cpuMs() - cpuBefore
+    const bench = process.cpuUsage(benchBefore)
+    otherCpuMs = Math.max(0, machineBusyCpuMs() - machineBefore - serverCpuMs - (bench.user + bench.system) / 1000)
     peakRssBytes = server.peakRssBytes()
     console.log(`  ${name}: replayed in ${(replay.ms / 1000).toFixed(1)} s; the text equals endContent`)
     warm = await timeFreshLoad(server.httpUrl, articleId, TRACE_ROOT, trace.endContent)
   } finally {
     await server.stop()
   }
+  printServerProfile(server)
   const diskBytes = ['galley.db', 'galley.db-wal']
     .map((file) => path.join(dataDir, file))
     .filter((file) => existsSync(file))
@@ -95,7 +105,7 @@ async function replayOne(name: TraceName, window: number, context: ScenarioConte
     await restarted.stop()
   }
   console.log(`  ${name}: fresh client loads in ${warm.ms.toFixed(0)} ms (live), ${cold.ms.toFixed(0)} ms (after a restart)`)
-  return { name, endChars: [...trace.endContent].length, replay, ackLatency, serverCpuMs, peakRssBytes, diskBytes, warm, cold }
+  return { name, endChars: [...trace.endContent].length, replay, ackLatency, serverCpuMs, otherCpuMs, peakRssBytes, diskBytes, warm, cold }
 }
 
 function report(runs: TraceRun[], window: number): string {
@@ -108,6 +118,7 @@ function report(runs: TraceRun[], window: number): string {
     [`ack latency p99 (ms, window ${window})`, (r) => formatNumber(r.ackLatency.percentile(99), 1)],
     ['server CPU during the replay (s)', (r) => formatNumber(r.serverCpuMs / 1000, 1)],
     ['server CPU ms per 1,000 edits', (r) => formatNumber(r.serverCpuMs / (r.replay.patches / 1000), 1)],
+    ['other processes during the replay (% of one core)', (r) => formatNumber((100 * r.otherCpuMs) / r.replay.ms)],
     ['server peak RSS (MB)', (r) => formatNumber(r.peakRssBytes / MB, 1)],
     ['update bytes sent (KB)', (r) => formatNumber(r.replay.updateBytes / 1024)],
     ['final document state (KB, encodeStateAsUpdate)', (r) => formatNumber(r.warm.stateBytes / 1024)],

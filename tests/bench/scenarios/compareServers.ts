@@ -1,5 +1,6 @@
 import { mkdtempSync } from 'node:fs'
 import path from 'node:path'
+import { printServerProfile } from '../harness/cpuProfile.ts'
 import { startGalleyServer, startReferenceServer, type ServerProcess } from '../harness/serverProcess.ts'
 import { runEditLoad, type EditLoadResult, type EditLoadSpec } from './editLoad.ts'
 import { loadComparisonTable } from './loadReport.ts'
@@ -29,6 +30,7 @@ export async function compareServers(label: string, spec: EditLoadSpec, context:
     } finally {
       await server.stop()
     }
+    printServerProfile(server)
   }
   return loadComparisonTable(galley, reference)
 }
