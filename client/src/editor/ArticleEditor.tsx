@@ -60,7 +60,11 @@ export function ArticleEditor({ session, editable }: ArticleEditorProps) {
   }
 
   useEffect(() => {
-    if (editor.isEditable !== editable) editor.setEditable(editable)
+    if (editor.isEditable === editable) return
+    editor.setEditable(editable)
+    // setEditable dispatches nothing, and the toolbar (useEditorState) listens to transactions:
+    // an empty one makes everything that reads editor state see the change.
+    editor.view.dispatch(editor.state.tr)
   }, [editor, editable])
 
   return (

@@ -19,12 +19,7 @@ const ICONS: Record<ToolId, ReactNode> = {
       <path d="M11.5 8.5a3.5 3.5 0 0 0-5 0L4 11a3.5 3.5 0 0 0 5 5l1-1" />
     </>,
   ),
-  blockquote: svg(
-    <>
-      <path d="M4 5v10" />
-      <path d="M8 6h8M8 10h8M8 14h5" />
-    </>,
-  ),
+  blockquote: <span className="tool-glyph tool-glyph--quote">“</span>,
   bulletList: svg(
     <>
       <circle cx="4.5" cy="6" r="0.9" fill="currentColor" />

@@ -43,7 +43,11 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   }
   if (!response.ok || isErrorResponse(body)) {
     if (isErrorResponse(body)) throw new ApiError(body.error.code, body.error.message, response.status)
-    throw new ApiError(ErrorCode.internal, `The server answered ${response.status} ${response.statusText}`.trim(), response.status)
+    const answer = `${response.status} ${response.statusText}`.trim()
+    // A gateway (the dev proxy, a load balancer) answering for a server that is down.
+    if (response.status === 502 || response.status === 503 || response.status === 504)
+      throw new ApiError(ErrorCode.unavailable, `The Galley server is not reachable right now (${answer}). Try again in a moment.`, response.status)
+    throw new ApiError(ErrorCode.internal, `The server answered ${answer}.`, response.status)
   }
   return body as T
 }
