@@ -1,7 +1,7 @@
 import { Suspense, lazy } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router'
-import { AppShell } from './app/AppShell.tsx'
-import { ArticleListPage } from './features/articles/ArticleListPage.tsx'
+import { AppShell } from './app/index.ts'
+import { ArticleListPage } from './features/articles/index.ts'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 
 // The editor (Tiptap, ProseMirror, y-prosemirror) loads when an article is opened, not with the list.

@@ -1,9 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
-import { AppServicesContext, type AppServices } from './app/appServices.ts'
 import { GalleyConnection } from './collab/index.ts'
-import { browserStorage, createIdentityStore } from './features/identity/identityStore.ts'
+import { browserStorage, createIdentityStore } from './features/identity/index.ts'
+import { AppServicesContext, type AppServices } from './services/index.ts'
 import './styles.css'
 
 const root = document.getElementById('root')

@@ -1,5 +1,5 @@
 import { Link, NavLink } from 'react-router'
-import type { Identity } from '../features/identity/identity.ts'
+import type { Identity } from '../features/identity/index.ts'
 
 interface AppHeaderProps {
   identity: Identity | null

@@ -1,7 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import { NameDialog } from '../features/identity/NameDialog.tsx'
-import { pickColor } from '../features/identity/identity.ts'
-import { useIdentity } from '../features/identity/useIdentity.ts'
+import { NameDialog, pickColor, useIdentity } from '../features/identity/index.ts'
 import { AppHeader } from './AppHeader.tsx'
 
 /**

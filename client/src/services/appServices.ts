@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { GalleyConnection } from '../collab/index.ts'
-import type { IdentityStore } from '../features/identity/identityStore.ts'
+import type { IdentityStore } from '../features/identity/index.ts'
 
 /** The app-wide objects every view shares, built once in main.tsx and handed down by context. */
 export interface AppServices {

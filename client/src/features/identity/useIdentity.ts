@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react'
-import { useAppServices } from '../../app/appServices.ts'
+import { useAppServices } from '../../services/index.ts'
 import { pickColor, type Identity } from './identity.ts'
 
 /** The browser's identity (null before the first name is given) and a setter that keeps the colour. */

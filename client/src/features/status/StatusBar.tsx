@@ -1,7 +1,5 @@
-import type { OpenArticle } from '../../session/useArticleSession.ts'
 import { describeSaveStatus } from '../../collab/index.ts'
-import { useOfflineCacheState } from '../../session/useOfflineCacheState.ts'
-import { useSaveStatus } from '../../session/useSaveStatus.ts'
+import { useOfflineCacheState, useSaveStatus, type OpenArticle } from '../../session/index.ts'
 import { useWordCount } from './useWordCount.ts'
 
 const numberFormat = new Intl.NumberFormat()

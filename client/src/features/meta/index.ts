@@ -1,0 +1,5 @@
+export { MetaPanel } from './MetaPanel.tsx'
+export { MetaTextInput } from './MetaTextInput.tsx'
+export { bindTextInput, diffText } from './bindTextInput.ts'
+export type { TextEdit } from './bindTextInput.ts'
+export { useMetaTextValue } from './useMetaTextValue.ts'

@@ -1,0 +1,5 @@
+export { PresenceList } from './PresenceList.tsx'
+export { readPresence, samePresence } from './presenceEntries.ts'
+export type { PresenceEntry } from './presenceEntries.ts'
+export { useLocalPresence } from './useLocalPresence.ts'
+export { usePresence } from './usePresence.ts'

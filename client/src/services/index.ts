@@ -1,0 +1,2 @@
+export { AppServicesContext, useAppServices } from './appServices.ts'
+export type { AppServices } from './appServices.ts'

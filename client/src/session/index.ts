@@ -1,0 +1,5 @@
+export { useArticleLoaded } from './useArticleLoaded.ts'
+export { useArticleSession } from './useArticleSession.ts'
+export type { OpenArticle } from './useArticleSession.ts'
+export { useOfflineCacheState } from './useOfflineCacheState.ts'
+export { useSaveStatus } from './useSaveStatus.ts'
