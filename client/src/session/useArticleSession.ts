@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { OfflineCache, type ArticleSession } from '../collab/index.ts'
-import { useAppServices } from '../app/appServices.ts'
+import { useAppServices } from '../services/index.ts'
 
 /** One article open in this view: its live session and its offline copy in this browser. */
 export interface OpenArticle {
