@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { machineBusyCpuMs } from './harness/procStats.ts'
 import { USAGE, UsageError, parseBenchOptions, type BenchOptions } from './harness/options.ts'
 import { b1OneArticle } from './scenarios/b1OneArticle.ts'
 import { b2ManyArticles } from './scenarios/b2ManyArticles.ts'
@@ -46,10 +47,18 @@ async function main(): Promise<number> {
     B3: b3TraceReplay({ traces: options.traces, window: options.window }),
   }
   const cpus = os.cpus()
-  console.log(`Galley benchmarks, ${new Date().toISOString()}`)
-  console.log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}`)
-  console.log(`command: npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`)
+  const header = [
+    `Galley benchmarks, ${new Date().toISOString()}`,
+    `machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}`,
+    `command: npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  ]
+  for (const line of header) console.log(line)
   if (options.profileDir) mkdirSync(options.profileDir, { recursive: true })
+  const busyBefore = machineBusyCpuMs()
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  const otherCores = (machineBusyCpuMs() - busyBefore) / 1000
+  header.push(`other load before the start: ${otherCores.toFixed(2)} cores busy${otherCores > 0.2 ? ' (the machine is not quiet: expect noisy numbers)' : ''}`)
+  console.log(header.at(-1))
 
   const summaries: string[] = []
   const started = performance.now()
@@ -71,8 +80,21 @@ async function main(): Promise<number> {
       rmSync(tempDir, { recursive: true, force: true })
     }
   }
-  console.log(`\nall scenarios done in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+  const done = `all scenarios done in ${((performance.now() - started) / 1000).toFixed(0)} s`
+  console.log(`\n${done}`)
+  if (options.outFile) {
+    writeFileSync(options.outFile, `${header.join('  \n')}\n\n${summaries.join('\n\n')}\n\n${done}\n`)
+    console.log(`tables written to ${options.outFile}`)
+  }
   return 0
+}
+
+// On Ctrl-C or a kill, exit through process.exit so that the servers we started are stopped.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`bench: ${signal}, stopping`)
+    process.exit(130)
+  })
 }
 
 main().then(

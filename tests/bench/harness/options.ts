@@ -30,6 +30,8 @@ export interface BenchOptions {
   traces: TraceName[]
   seed: number
   profileDir: string | undefined
+  /** When set, the run's header and tables are also written to this Markdown file. */
+  outFile: string | undefined
 }
 
 /** Thrown for a bad command line; its message says what is accepted. */
@@ -52,6 +54,7 @@ export const USAGE = `npm run bench -- [options]     (every option also reads BE
   --trace NAME          B3: friendsforever|automerge-paper|all (default all)
   --seed N              seed of the random edits (default 1)
   --profile DIR         run the servers with --cpu-prof, profiles written to DIR
+  --out FILE            also write the run's header and tables to FILE (Markdown)
 `
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -106,6 +109,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       trace: { type: 'string' },
       seed: { type: 'string' },
       profile: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -139,5 +143,6 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     traces: trace === 'all' ? [...TRACE_NAMES] : [trace],
     seed: positiveInt('seed', get('seed'), 1),
     profileDir: get('profile') || undefined,
+    outFile: get('out') || undefined,
   }
 }

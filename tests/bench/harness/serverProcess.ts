@@ -37,6 +37,13 @@ export interface StartOptions {
   profileDir?: string | undefined
 }
 
+/** Servers started and not yet exited, so that a bench that dies does not leave them running. */
+const running = new Set<ChildProcess>()
+process.once('exit', () => {
+  // Only our own children, by their pid: SIGKILL, since an exiting process cannot wait for more.
+  for (const child of running) child.kill('SIGKILL')
+})
+
 const READY_TIMEOUT_MS = 30_000
 const STOP_GRACE_MS = 15_000
 
@@ -89,9 +96,11 @@ async function start(
   const pid = child.pid
   if (pid === undefined) throw new Error(`could not start the ${kind} server`)
   forwardOutput(child, `[${kind} ${pid}]`)
+  running.add(child)
   let exited = false
   const exit = once(child, 'exit').then(([code, signal]) => {
     exited = true
+    running.delete(child)
     return { code: code as number | null, signal: signal as NodeJS.Signals | null }
   })
 
