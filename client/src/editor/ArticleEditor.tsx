@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { articleExtensions, getBody } from '../../../shared/article/index.ts'
 import type { ArticleSession } from '../collab/index.ts'
@@ -55,9 +55,13 @@ export function ArticleEditor({ session, editable }: ArticleEditorProps) {
     [session],
   )
 
-  openLink.current = () => {
+  const openLinkForm = useCallback(() => {
     if (canEditLink(editor)) setLinkOpen(true)
-  }
+  }, [editor])
+  // The editor's keymap was built once; it reaches the current callback through the ref.
+  useLayoutEffect(() => {
+    openLink.current = openLinkForm
+  }, [openLinkForm])
 
   useEffect(() => {
     if (editor.isEditable === editable) return
@@ -69,7 +73,7 @@ export function ArticleEditor({ session, editable }: ArticleEditorProps) {
 
   return (
     <div className="article-editor" aria-busy={!editable}>
-      <Toolbar editor={editor} controls={BODY_ID} onLink={() => openLink.current()} />
+      <Toolbar editor={editor} controls={BODY_ID} onLink={openLinkForm} />
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
       <EditorContent editor={editor} className="article-editor__content" />
       {!editable && <p className="article-editor__loading">Loading the story…</p>}
