@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   const header = [
     `Galley benchmarks, ${new Date().toISOString()}`,
     `machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}`,
-    `command: npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    `command: ${benchEnvironment()}npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   ]
   for (const line of header) console.log(line)
   if (options.profileDir) mkdirSync(options.profileDir, { recursive: true })
@@ -87,6 +87,14 @@ async function main(): Promise<number> {
     console.log(`tables written to ${options.outFile}`)
   }
   return 0
+}
+
+/** The BENCH_* variables in effect, as a command prefix, so the printed command reproduces the run. */
+function benchEnvironment(): string {
+  return Object.entries(process.env)
+    .filter(([key, value]) => key.startsWith('BENCH_') && value)
+    .map(([key, value]) => `${key}=${value} `)
+    .join('')
 }
 
 // On Ctrl-C or a kill, exit through process.exit so that the servers we started are stopped.
