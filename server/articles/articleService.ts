@@ -8,19 +8,13 @@ import {
   setMetaText,
   summarize,
   writeImportedArticle,
-  type ArticleMeta,
+  type ArticleDetail,
   type ArticleSummary,
+  type NewArticle,
 } from '../../shared/article/index.ts'
 import type { DocumentRegistry } from '../documents/documentRegistry.ts'
 import { serverOrigin } from '../documents/origins.ts'
 import type { ArticleRecord, Storage } from '../storage/index.ts'
-
-/** An article as `GET /api/articles/:id` returns it. */
-export interface ArticleDetail extends ArticleSummary {
-  meta: ArticleMeta
-  /** The body as plain text (see bodyPlainText). */
-  text: string
-}
 
 /** A new article id: 16 url-safe characters (96 random bits). */
 export function newArticleId(): string {
@@ -38,7 +32,7 @@ export class ArticleService {
    * Creates an article. `text` goes through the plain-text importer. The content is written into a
    * new, empty document on the server: the only place initial content is ever created.
    */
-  async create(input: { headline?: string; text?: string }): Promise<string> {
+  async create(input: NewArticle): Promise<string> {
     const id = newArticleId()
     const doc = new Y.Doc()
     const origin = serverOrigin('seed')

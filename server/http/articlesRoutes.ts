@@ -1,13 +1,11 @@
 import { Router, json } from 'express'
 import { z } from 'zod'
+import { MAX_HEADLINE_CHARS, MAX_IMPORT_CHARS } from '../../shared/article/index.ts'
 import { ErrorCode, GalleyError, isArticleId } from '../../shared/protocol/index.ts'
 import type { ArticleService } from '../articles/articleService.ts'
 
-/** Longest text `POST /api/articles` imports (characters). */
-export const MAX_IMPORT_CHARS = 2_000_000
-
 const CreateArticleBody = z.strictObject({
-  headline: z.string().max(500).optional(),
+  headline: z.string().max(MAX_HEADLINE_CHARS).optional(),
   text: z.string().max(MAX_IMPORT_CHARS).optional(),
 })
 

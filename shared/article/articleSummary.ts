@@ -1,3 +1,5 @@
+import type { ArticleMeta } from './metaFields.ts'
+
 /** Where an article stands in the newsroom's workflow (the workflow issue adds transitions). */
 export const ARTICLE_STATUSES = ['draft'] as const
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
@@ -13,3 +15,21 @@ export interface ArticleSummary {
   excerpt: string
   wordCount: number
 }
+
+/** An article as `GET /api/articles/:id` returns it: the summary, its metadata and its plain text. */
+export interface ArticleDetail extends ArticleSummary {
+  meta: ArticleMeta
+  /** The body as plain text (see bodyPlainText). */
+  text: string
+}
+
+/** What `POST /api/articles` accepts: an optional headline and optional plain text to import. */
+export interface NewArticle {
+  headline?: string
+  text?: string
+}
+
+/** Longest headline `POST /api/articles` accepts (characters). */
+export const MAX_HEADLINE_CHARS = 500
+/** Longest text `POST /api/articles` imports (characters). */
+export const MAX_IMPORT_CHARS = 2_000_000

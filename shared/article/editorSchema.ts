@@ -7,12 +7,15 @@ export const BODY_HEADING_LEVELS = [2, 3] as const
 
 /**
  * The editor's document schema as Tiptap extensions, shared by the browser editor and the server
- * (which reads and converts the body without a DOM). Undo/redo is left out on purpose: collaborative
- * undo is Y.UndoManager's job, and ProseMirror history beside it would undo other people's typing.
+ * (which reads and converts the body without a DOM). Left out on purpose: undo/redo (collaborative
+ * undo is Y.UndoManager's job; ProseMirror history beside it would undo other people's typing) and
+ * the trailing-node plugin (every open editor appends its own empty paragraph after a final heading
+ * when a change arrives, and the copies all merge into the story).
  */
 export const articleExtensions: AnyExtension[] = [
   StarterKit.configure({
     undoRedo: false,
+    trailingNode: false,
     code: false,
     codeBlock: false,
     heading: { levels: [...BODY_HEADING_LEVELS] },

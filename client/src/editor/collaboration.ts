@@ -36,9 +36,6 @@ export interface CollaborationStorage {
   undoManager: Y.UndoManager | null
 }
 
-/** @tiptap/extensions' skipTrailingNodeMeta (not a direct dependency, so named here). */
-const SKIP_TRAILING_NODE_META = 'skipTrailingNode'
-
 type StackItemEvent = { stackItem: { meta: Map<unknown, unknown> } }
 
 /**
@@ -124,16 +121,6 @@ export const Collaboration = Extension.create<CollaborationOptions, Collaboratio
       'Mod-Shift-z': () => this.editor.commands.redo(),
       'Mod-y': () => this.editor.commands.redo(),
     }
-  },
-
-  // The shared schema's TrailingNode appends an empty paragraph after a final heading or list in
-  // whatever transaction comes next. Run on the first render or a colleague's edit, every open editor
-  // would append its own and the copies would all merge into the story. So only this user's own
-  // content changes may add one: everything else is marked to be skipped.
-  dispatchTransaction({ transaction, next }) {
-    const sync = transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined
-    if (!transaction.docChanged || sync?.isChangeOrigin) transaction.setMeta(SKIP_TRAILING_NODE_META, true)
-    next(transaction)
   },
 
   addProseMirrorPlugins() {

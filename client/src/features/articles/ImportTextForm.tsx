@@ -1,4 +1,5 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react'
+import { MAX_HEADLINE_CHARS } from '../../../../shared/article/index.ts'
 import { useCreateArticle } from './useCreateArticle.ts'
 
 /**
@@ -81,7 +82,7 @@ export function ImportTextForm() {
           type="text"
           value={headline}
           onChange={(event) => setHeadline(event.target.value)}
-          maxLength={500}
+          maxLength={MAX_HEADLINE_CHARS}
           autoComplete="off"
         />
       </div>

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
+import { MAX_HEADLINE_CHARS } from '../../../../shared/article/index.ts'
 import { useCreateArticle } from './useCreateArticle.ts'
 
 /** Starts a new, empty article with an optional headline and opens it. */
@@ -26,7 +27,7 @@ export function NewArticleForm() {
           value={headline}
           onChange={(event) => setHeadline(event.target.value)}
           placeholder="Optional: you can write it later"
-          maxLength={500}
+          maxLength={MAX_HEADLINE_CHARS}
           autoComplete="off"
         />
       </div>

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../../../shared/article/index.ts'
+import type { ArticleDetail, ArticleSummary, NewArticle } from '../../../../shared/article/index.ts'
 import { ErrorCode, isErrorResponse, type ErrorCode as Code } from '../../../../shared/protocol/index.ts'
 
 /** A failed API call: the server's error code and human message, or `unavailable` when it was unreachable. */
@@ -12,18 +12,6 @@ export class ApiError extends Error {
   ) {
     super(message)
   }
-}
-
-/** What `POST /api/articles` accepts: an optional headline and optional plain text to import. */
-export interface NewArticle {
-  headline?: string
-  text?: string
-}
-
-/** The parts of `GET /api/articles/:id` the client uses. */
-export interface ArticleRecord {
-  id: string
-  headline: string
 }
 
 /** Sends a JSON request and returns the parsed body; throws ApiError for network and HTTP failures. */
@@ -71,8 +59,8 @@ export async function createArticle(article: NewArticle): Promise<string> {
 }
 
 /** One article's record; ApiError with code `not-found` when there is no such article. */
-export async function getArticle(id: string, signal?: AbortSignal): Promise<ArticleRecord> {
-  return request<ArticleRecord>(`/api/articles/${encodeURIComponent(id)}`, { signal })
+export async function getArticle(id: string, signal?: AbortSignal): Promise<ArticleDetail> {
+  return request<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`, { signal })
 }
 
 function isArticleSummary(value: unknown): value is ArticleSummary {

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { ErrorCode } from '../../../../shared/protocol/index.ts'
-import { ApiError, createArticle, type NewArticle } from './articlesApi.ts'
+import type { NewArticle } from '../../../../shared/article/index.ts'
+import { ApiError, createArticle } from './articlesApi.ts'
 
 /** Creates an article and opens it at /a/:id; `error` holds the server's refusal, `pending` the wait. */
 export function useCreateArticle(): { create: (article: NewArticle) => Promise<void>; pending: boolean; error: ApiError | null } {
