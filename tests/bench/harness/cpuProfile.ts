@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { ServerProcess } from './serverProcess.ts'
 import { formatNumber, markdownTable } from './table.ts'
@@ -61,6 +61,7 @@ export function summarizeProfile(file: string): { totalMs: number; entries: Prof
 
 /** The main thread's profile in a folder node wrote with --cpu-prof: the largest file (workers write smaller ones). */
 export function mainThreadProfile(dir: string): string | null {
+  if (!existsSync(dir)) return null
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
     .map((f) => path.join(dir, f))

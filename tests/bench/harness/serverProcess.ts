@@ -86,6 +86,8 @@ async function start(
   // One folder per server: node writes a profile per thread (tsx's loader runs in a worker).
   const profileDir = options.profileDir ? path.join(options.profileDir, `${kind}-${options.label}`) : null
   const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  // The reference has no signal handler; node writes a profile only on a normal exit.
+  if (profileDir && kind === 'reference') profileArgs.push('--require', fileURLToPath(new URL('./exitOnSignal.cjs', import.meta.url)))
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }
   delete childEnv.NODE_OPTIONS
   const child = spawn(process.execPath, [...profileArgs, ...args], {
