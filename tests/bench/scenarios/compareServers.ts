@@ -6,6 +6,9 @@ import { runEditLoad, type EditLoadResult, type EditLoadSpec } from './editLoad.
 import { loadComparisonTable } from './loadReport.ts'
 import type { ScenarioContext } from './scenario.ts'
 
+/** Other processes' CPU during a window (share of one core) above which a load's numbers are flagged as noisy. */
+const NOISY_OTHER_CPU_SHARE = 0.2
+
 /**
  * Runs the same editing load against each selected server in turn, each freshly started as a child
  * process (so its CPU and peak memory are this load's alone), and returns the comparison table.
@@ -25,6 +28,11 @@ export async function compareServers(label: string, spec: EditLoadSpec, context:
       console.log(
         `  ${kind}: ${result.edits.toLocaleString('en-US')} edits, ${result.deliveredInWindow.toLocaleString('en-US')} deliveries in the window`,
       )
+      if (result.otherCpuShare > NOISY_OTHER_CPU_SHARE) {
+        console.log(
+          `  ${kind}: other processes used ${(result.otherCpuShare * 100).toFixed(0)} % of a core during the window: these numbers are noisy, rerun on a quiet machine`,
+        )
+      }
       if (kind === 'galley') galley = result
       else reference = result
     } finally {
