@@ -21,6 +21,9 @@ export interface DocumentRegistryOptions {
   summaryDelayMs: number
 }
 
+/** How soon to try again to store and unload a document whose storage failed. */
+const UNLOAD_RETRY_MS = 5000
+
 /** Called for every change a live document emits, after it is applied, before it is stored. */
 export type UpdateListener = (live: LiveDocument, update: Uint8Array, origin: ChangeOrigin | null) => void
 /** Called when a document leaves memory. */
@@ -70,9 +73,16 @@ export class DocumentRegistry {
   async acquire(id: string, holder: string): Promise<LiveDocument> {
     if (this.closed) throw new GalleyError(ErrorCode.unavailable, 'the server is shutting down')
     let live = this.live.get(id)
-    if (!live) {
-      const pending = this.loading.get(id) ?? this.load(id)
-      live = await pending
+    while (!live) {
+      const unloading = this.unloading.get(id)
+      if (unloading) {
+        // Either it unloads (then load it anew from storage) or the unload could not store it and
+        // put it back: then this same document is the one to use.
+        await unloading.catch(() => undefined)
+        live = this.live.get(id)
+        continue
+      }
+      live = await (this.loading.get(id) ?? this.load(id))
     }
     live.state.holders.add(holder)
     if (live.state.unloadTimer) {
@@ -86,10 +96,14 @@ export class DocumentRegistry {
   release(id: string, holder: string): void {
     const live = this.live.get(id)
     if (!live || !live.state.holders.delete(holder) || live.state.holders.size > 0) return
+    this.scheduleUnload(live, this.options.idleUnloadMs)
+  }
+
+  private scheduleUnload(live: LiveDocument, delayMs: number): void {
     if (live.state.unloadTimer) clearTimeout(live.state.unloadTimer)
     live.state.unloadTimer = setTimeout(() => {
-      this.unload(live).catch((err) => this.options.logger.error({ err, articleId: id }, 'unload failed'))
-    }, this.options.idleUnloadMs)
+      this.unload(live).catch((err) => this.options.logger.error({ err, articleId: live.id }, 'unload failed'))
+    }, delayMs)
     live.state.unloadTimer.unref()
   }
 
@@ -158,8 +172,11 @@ export class DocumentRegistry {
    * written as a snapshot first: only then is every change the document holds stored.
    */
   private async settle(live: LiveDocument, writes: Promise<void>[]): Promise<void> {
+    // Also every write already in flight: a client's ack claims the whole state it has seen from the
+    // server is stored, and the server's step 1 advertised changes still being written (P9).
+    const pending = [...writes, ...live.state.inflight]
     try {
-      await Promise.all(writes)
+      await Promise.all(pending)
       if (live.state.needsSnapshot) {
         await this.compact(live)
         live.state.needsSnapshot = false
@@ -173,7 +190,6 @@ export class DocumentRegistry {
 
   private load(id: string): Promise<LiveDocument> {
     const promise = (async () => {
-      await this.unloading.get(id)
       const record = await this.options.storage.getArticle(id)
       if (!record) throw new GalleyError(ErrorCode.notFound, `no article ${id}`)
       const stored = await this.options.storage.loadDocument(id)
@@ -290,18 +306,30 @@ export class DocumentRegistry {
     const { state } = live
     if (state.unloadTimer) clearTimeout(state.unloadTimer)
     if (state.summaryTimer) clearTimeout(state.summaryTimer)
+    state.unloadTimer = null
+    state.summaryTimer = null
     const promise = (async () => {
+      await Promise.allSettled([...state.inflight])
       try {
-        await Promise.allSettled([...state.inflight])
         if (state.tailCount > 0 || state.needsSnapshot) await this.compact(live)
+        state.needsSnapshot = false
         await this.refreshSummary(live)
-      } finally {
-        for (const listener of this.unloadListeners) listener(live)
-        live.awareness.destroy()
-        state.guard.destroy()
-        live.doc.destroy()
-        this.options.logger.debug({ articleId: live.id }, 'document unloaded')
+      } catch (err) {
+        if (!this.closed) {
+          // Destroying it now would lose changes that exist nowhere else: keep it and try again later.
+          this.options.logger.error({ err, articleId: live.id }, 'could not store the document; keeping it in memory')
+          state.needsSnapshot = true
+          this.live.set(live.id, live)
+          if (state.holders.size === 0) this.scheduleUnload(live, Math.max(this.options.idleUnloadMs, UNLOAD_RETRY_MS))
+          return
+        }
+        this.options.logger.fatal({ err, articleId: live.id }, 'shutting down with changes that could not be stored')
       }
+      for (const listener of this.unloadListeners) listener(live)
+      live.awareness.destroy()
+      state.guard.destroy()
+      live.doc.destroy()
+      this.options.logger.debug({ articleId: live.id }, 'document unloaded')
     })()
     this.unloading.set(live.id, promise)
     const clear = () => {

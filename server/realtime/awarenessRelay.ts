@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding'
-import type { Server } from 'socket.io'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import {
   ErrorCode,
@@ -8,28 +7,39 @@ import {
   MAX_PRESENCE_STATE_BYTES,
   encodeAwareness,
   presenceStateProblem,
+  type AwarenessChanges,
 } from '../../shared/protocol/index.ts'
 import type { LiveDocument } from '../documents/liveDocument.ts'
-import { articleRoom } from './roomName.ts'
-
-type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+import { articleRoom, type GalleyIo } from './roomName.ts'
 
 /** Origin of an awareness change made for a socket: its id, so the relay can skip it. */
 interface SocketAwarenessOrigin {
   socketId: string
 }
 
-/** Which socket owns which awareness client ids, per live document. */
-const owners = new WeakMap<LiveDocument, Map<number, string>>()
+/**
+ * Who may set an awareness state: the tab's presence key (from the handshake; the socket id when
+ * none was given) and the socket it currently speaks through. A tab that reconnects keeps its key,
+ * so it takes its own presence back; nobody else knows the key.
+ */
+export interface PresenceOwner {
+  socketId: string
+  presenceKey: string
+}
+
+/** Which tab owns which awareness client ids, per live document. */
+const utf8 = new TextEncoder()
+
+const owners = new WeakMap<LiveDocument, Map<number, PresenceOwner>>()
 
 /**
  * Starts relaying a live document's awareness changes to its room (P11), once per document.
  * A change goes to everyone but the socket it came from; removals for a departed socket go to all.
  */
-export function ensureAwarenessRelay(io: Server, live: LiveDocument): void {
+export function ensureAwarenessRelay(io: GalleyIo, live: LiveDocument): void {
   if (owners.has(live)) return
   owners.set(live, new Map())
-  live.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+  live.awareness.on('update', ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
     const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed))
@@ -50,7 +60,7 @@ export function fullAwarenessFrame(live: LiveDocument): Uint8Array | null {
  * not decode, a state that is not a small JSON object with a valid user, or a client id another
  * socket owns (nobody may move someone else's cursor or remove their presence).
  */
-export function applySocketAwareness(live: LiveDocument, socketId: string, update: Uint8Array): void {
+export function applySocketAwareness(live: LiveDocument, owner: PresenceOwner, update: Uint8Array): void {
   const owned = owners.get(live)
   if (!owned) throw new RangeError('applySocketAwareness before ensureAwarenessRelay')
   const entries: number[] = []
@@ -61,11 +71,11 @@ export function applySocketAwareness(live: LiveDocument, socketId: string, updat
       const clientId = decoding.readVarUint(decoder)
       decoding.readVarUint(decoder) // clock
       const json = decoding.readVarString(decoder)
-      if (json.length > MAX_PRESENCE_STATE_BYTES) throw new GalleyError(ErrorCode.badAwareness, 'presence state too large')
+      if (utf8.encode(json).length > MAX_PRESENCE_STATE_BYTES) throw new GalleyError(ErrorCode.badAwareness, 'presence state too large')
       const problem = presenceStateProblem(JSON.parse(json))
       if (problem) throw new GalleyError(ErrorCode.badAwareness, problem)
-      const owner = owned.get(clientId)
-      if (owner !== undefined && owner !== socketId) {
+      const current = owned.get(clientId)
+      if (current !== undefined && current.presenceKey !== owner.presenceKey) {
         throw new GalleyError(ErrorCode.badAwareness, `client id ${clientId} belongs to another connection`)
       }
       entries.push(clientId)
@@ -75,8 +85,8 @@ export function applySocketAwareness(live: LiveDocument, socketId: string, updat
     if (err instanceof GalleyError) throw err
     throw new GalleyError(ErrorCode.badAwareness, 'malformed awareness update')
   }
-  for (const clientId of entries) owned.set(clientId, socketId)
-  const origin: SocketAwarenessOrigin = { socketId }
+  for (const clientId of entries) owned.set(clientId, owner)
+  const origin: SocketAwarenessOrigin = { socketId: owner.socketId }
   awarenessProtocol.applyAwarenessUpdate(live.awareness, update, origin)
   // A state set to null is a removal: the id is free again.
   for (const clientId of entries) if (!live.awareness.getStates().has(clientId)) owned.delete(clientId)
@@ -86,7 +96,7 @@ export function applySocketAwareness(live: LiveDocument, socketId: string, updat
 export function removeSocketAwareness(live: LiveDocument, socketId: string): void {
   const owned = owners.get(live)
   if (!owned) return
-  const ids = [...owned].filter(([, owner]) => owner === socketId).map(([id]) => id)
+  const ids = [...owned].filter(([, owner]) => owner.socketId === socketId).map(([id]) => id)
   for (const id of ids) owned.delete(id)
   if (ids.length > 0) awarenessProtocol.removeAwarenessStates(live.awareness, ids, null)
 }

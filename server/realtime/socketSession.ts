@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { Logger } from 'pino'
-import type { Server, Socket } from 'socket.io'
+import type { Socket } from 'socket.io'
 import {
   ErrorCode,
   Events,
@@ -13,6 +13,7 @@ import {
   type ClientToServerEvents,
   type ErrorBody,
   type JoinResult,
+  type YAck,
   type Response,
   type ServerToClientEvents,
 } from '../../shared/protocol/index.ts'
@@ -20,21 +21,25 @@ import type { DocumentRegistry } from '../documents/documentRegistry.ts'
 import type { LiveDocument } from '../documents/liveDocument.ts'
 import { clientOrigin } from '../documents/origins.ts'
 import { applySocketAwareness, ensureAwarenessRelay, fullAwarenessFrame, removeSocketAwareness } from './awarenessRelay.ts'
-import { articleRoom } from './roomName.ts'
+import { articleRoom, type GalleyIo } from './roomName.ts'
 
 export type GalleyServerSocket = Socket<ClientToServerEvents, ServerToClientEvents>
 
 export interface SocketSessionDeps {
-  io: Server
+  io: GalleyIo
   registry: DocumentRegistry
   logger: Logger
   maxMessageBytes: number
 }
 
-/** A socket that sends this many refused messages is disconnected: it is broken or hostile. */
-const MAX_REFUSED_MESSAGES = 100
-
-type Ack = (res: Response) => void
+/**
+ * A socket that sends this many malformed messages is disconnected: it is broken or hostile.
+ * Refusals that are not the sender's fault (storage failures, unknown ids, presence conflicts) do not count.
+ */
+const MAX_BAD_MESSAGES = 100
+const BAD_INPUT: ReadonlySet<ErrorCode> = new Set([ErrorCode.badFrame, ErrorCode.badUpdate, ErrorCode.tooLarge, ErrorCode.badRequest])
+/** A per-tab presence key from the handshake (`auth.presenceKey`): random, url-safe, 8–64 characters. */
+const PRESENCE_KEY = /^[A-Za-z0-9_-]{8,64}$/
 
 /** Maps anything thrown in a handler to the error a client may see; unexpected errors are logged. */
 function toErrorBody(err: unknown, logger: Logger, context: object): ErrorBody {
@@ -50,16 +55,23 @@ function toErrorBody(err: unknown, logger: Logger, context: object): ErrorBody {
 export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps): void {
   const { io, registry, logger, maxMessageBytes } = deps
   const joined = new Map<string, LiveDocument>()
-  let refused = 0
+  /** Joins still loading their document; a `leave` meanwhile cancels them (P5). */
+  const joining = new Map<string, { cancelled: boolean }>()
+  const auth = socket.handshake.auth as { presenceKey?: unknown } | undefined
+  const owner = {
+    socketId: socket.id,
+    presenceKey: typeof auth?.presenceKey === 'string' && PRESENCE_KEY.test(auth.presenceKey) ? auth.presenceKey : socket.id,
+  }
+  let badMessages = 0
 
   function reply(ack: unknown, articleId: string | undefined, res: Response): void {
     if (typeof ack === 'function') {
-      ;(ack as Ack)(res)
+      ;(ack as YAck)(res)
     } else if ('error' in res) {
       socket.emit(Events.error, { ...(articleId !== undefined ? { articleId } : {}), error: res.error })
     }
-    if ('error' in res && ++refused > MAX_REFUSED_MESSAGES) {
-      logger.warn({ socketId: socket.id }, 'disconnecting a socket that keeps sending refused messages')
+    if ('error' in res && BAD_INPUT.has(res.error.code) && ++badMessages > MAX_BAD_MESSAGES) {
+      logger.warn({ socketId: socket.id }, 'disconnecting a socket that keeps sending malformed messages')
       socket.disconnect(true)
     }
   }
@@ -97,10 +109,17 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
 
   async function join(articleId: string): Promise<{ response: Response<JoinResult>; after: () => void }> {
     if (!isArticleId(articleId)) throw new GalleyError(ErrorCode.notFound, 'no such article')
-    const live = await registry.acquire(articleId, socket.id)
-    if (socket.disconnected) {
-      registry.release(articleId, socket.id)
-      throw new GalleyError(ErrorCode.unavailable, 'disconnected while joining')
+    const attempt = { cancelled: false }
+    joining.set(articleId, attempt)
+    let live: LiveDocument
+    try {
+      live = await registry.acquire(articleId, socket.id)
+    } finally {
+      if (joining.get(articleId) === attempt) joining.delete(articleId)
+    }
+    if (attempt.cancelled || socket.disconnected) {
+      if (!joined.has(articleId)) registry.release(articleId, socket.id)
+      throw new GalleyError(ErrorCode.unavailable, 'left or disconnected while joining')
     }
     joined.set(articleId, live)
     ensureAwarenessRelay(io, live)
@@ -118,11 +137,16 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
   }
 
   function leave(articleId: string): void {
+    const pending = joining.get(articleId)
+    if (pending) {
+      pending.cancelled = true
+      joining.delete(articleId)
+    }
     const live = joined.get(articleId)
     if (!live) return
     joined.delete(articleId)
     void socket.leave(articleRoom(articleId))
-    removeSocketAwareness(live, socket.id)
+    removeSocketAwareness(live, owner.socketId)
     registry.release(articleId, socket.id)
   }
 
@@ -150,7 +174,7 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
         await registry.applyClientUpdate(live, frame.update, clientOrigin(socket.id))
         return { ok: true }
       case 'awareness':
-        applySocketAwareness(live, socket.id, frame.update)
+        applySocketAwareness(live, owner, frame.update)
         return { ok: true }
     }
   }
@@ -163,6 +187,6 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
   }))
   socket.on(Events.y, handle(Events.y, y))
   socket.on('disconnect', () => {
-    for (const articleId of [...joined.keys()]) leave(articleId)
+    for (const articleId of [...joined.keys(), ...joining.keys()]) leave(articleId)
   })
 }

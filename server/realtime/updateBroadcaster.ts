@@ -1,9 +1,8 @@
 import * as Y from 'yjs'
-import type { Server } from 'socket.io'
 import { Events, encodeUpdate } from '../../shared/protocol/index.ts'
 import type { DocumentRegistry } from '../documents/documentRegistry.ts'
 import type { LiveDocument } from '../documents/liveDocument.ts'
-import { articleRoom } from './roomName.ts'
+import { articleRoom, type GalleyIo } from './roomName.ts'
 
 interface Pending {
   updates: Uint8Array[]
@@ -14,9 +13,9 @@ interface Pending {
 /**
  * Relays every change a live document emits to the article's room (P10). Changes emitted in one
  * event-loop turn are merged into one update and encoded once; the sender of an update does not get
- * it back. When several sockets sent in the same turn, each of them gets the merge of the others'.
+ * it back: each sender gets the merge of the turn's other updates (other sockets' and the server's).
  */
-export function startUpdateBroadcaster(io: Server, registry: DocumentRegistry): () => void {
+export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry): () => void {
   const pending = new Map<LiveDocument, Pending>()
   let scheduled = false
 
@@ -32,9 +31,9 @@ export function startUpdateBroadcaster(io: Server, registry: DocumentRegistry): 
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
     const senderSockets = [...new Set(senders.filter((s): s is string => s !== null))]
     io.to(room).except(senderSockets).emit(Events.y, live.id, encodeUpdate(merged))
-    if (senderSockets.length < 2) return
     for (const socketId of senderSockets) {
       const others = updates.filter((_, i) => senders[i] !== socketId)
+      if (others.length === 0) continue
       io.to(socketId).emit(Events.y, live.id, encodeUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)))
     }
   }

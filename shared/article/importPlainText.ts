@@ -30,6 +30,7 @@ const CREDIT_LINE = /^(?:image|photo|picture|photograph)(?:\s+credit)?\s*:\s*(.+
 const DATELINE_PLACE = /^([A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3})((?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?)\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+/
 // Final punctuation that ends a sentence, possibly followed by closing quotes or brackets.
 const SENTENCE_END = /[.!?…:;,]["'”’»)\]]*$/
+const DATELINE_WINDOW = 120
 const MAX_SHORT_LINE_CHARS = 120
 const MAX_SHORT_LINE_WORDS = 16
 
@@ -59,9 +60,17 @@ function splitBlocks(text: string): string[] {
     .filter((b) => b.length > 0)
 }
 
-/** Re-flows hard-wrapped lines of one paragraph into single spaces. */
+/**
+ * Re-flows hard-wrapped lines of one paragraph into single spaces. Split and trim, not one regex
+ * around the newline: that one backtracks quadratically on long runs of spaces (a pasted 160 KB text
+ * froze the server for seconds).
+ */
 function reflow(block: string): string {
-  return block.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ')
+  return block
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ')
+    .replace(/[ \t]{2,}/g, ' ')
 }
 
 /** Parses plain text. `headline`, when given, wins over a headline found in the text. */
@@ -101,7 +110,8 @@ export function importPlainText(text: string, headline?: string): ImportedArticl
   blocks.forEach((raw, i) => {
     let block = raw
     if (i === 0 && out.blocks.length === 0) {
-      const place = DATELINE_PLACE.exec(block)
+      // A dateline is at the very start: look at the first characters only (the pattern backtracks).
+      const place = DATELINE_PLACE.exec(block.slice(0, DATELINE_WINDOW))
       if (place && place[1]!.length >= 3) {
         out.datelinePlace = (titleCase(place[1]!) + place[2]!).trim()
         block = block.slice(place[0].length)

@@ -22,4 +22,4 @@ export {
 export type { Frame } from './framing.ts'
 export { ARTICLE_ID_PATTERN, DEFAULT_MAX_MESSAGE_BYTES, isArticleId } from './limits.ts'
 export { MAX_DISPLAY_NAME_LENGTH, MAX_PRESENCE_STATE_BYTES, PRESENCE_COLORS, presenceStateProblem } from './presence.ts'
-export type { PresenceState, PresenceUser } from './presence.ts'
+export type { AwarenessChanges, PresenceState, PresenceUser } from './presence.ts'

@@ -36,3 +36,10 @@ export function presenceStateProblem(state: unknown): string | null {
 
 /** A readable colour per name, for the first visit. */
 export const PRESENCE_COLORS = ['#c2410c', '#0369a1', '#15803d', '#7e22ce', '#b91c1c', '#0f766e', '#a16207', '#be185d'] as const
+
+/** What y-protocols' Awareness reports in its 'update' and 'change' events. */
+export interface AwarenessChanges {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}

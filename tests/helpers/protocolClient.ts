@@ -33,8 +33,14 @@ export class ProtocolClient {
   private synced = new Map<string, Promise<void>>()
   private markSynced = new Map<string, () => void>()
 
-  constructor(url: string, options: { autoConnect?: boolean } = {}) {
-    this.socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, autoConnect: options.autoConnect ?? true })
+  constructor(url: string, options: { autoConnect?: boolean; auth?: Record<string, unknown> } = {}) {
+    this.socket = io(url, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      autoConnect: options.autoConnect ?? true,
+      ...(options.auth ? { auth: options.auth } : {}),
+    })
     this.socket.on(Events.y, (articleId: string, data: Uint8Array | ArrayBuffer) => this.receive(articleId, new Uint8Array(data)))
     this.socket.on(Events.error, (e: ErrorEvent) => this.errors.push(e))
     onTestFinished(() => this.close())

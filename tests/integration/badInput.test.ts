@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { bodyPlainText } from '../../shared/article/index.ts'
+import { bodyPlainText, readMeta } from '../../shared/article/index.ts'
 import { ErrorCode, encodeUpdate } from '../../shared/protocol/index.ts'
 import { baseUpdate, corruptMergedUpdate } from '../fixtures/corruptUpdate.ts'
 import { appendParagraph } from '../helpers/docBuilders.ts'
@@ -72,6 +72,36 @@ describe('bad input gets an error and changes nothing', () => {
     const again = await startServer({ dataDir: server.config.dataDir })
     const reader = await joinedClient(again.url, id)
     expect(reader.doc(id).getText('t').toString()).toBe('hello world')
+  })
+
+  it('[P8] an update that replaces or deletes the server-created metadata types is refused', async () => {
+    const { server, id, editor } = await setup()
+    const bad = await joinedClient(server.url, id)
+    const meta = (doc: Y.Doc) => doc.getMap('meta')
+    meta(editor.doc(id)).get('headline') // the real Y.Text
+    const attempts: Array<(m: Y.Map<unknown>) => void> = [
+      (m) => m.set('headline', 42),
+      (m) => m.set('headline', new Y.Text('forged')),
+      (m) => m.delete('tags'),
+      (m) => m.set('datelineDate', 20220106),
+    ]
+    for (const attempt of attempts) {
+      const scratch = new Y.Doc()
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(bad.doc(id)))
+      const sv = Y.encodeStateVector(scratch)
+      attempt(meta(scratch))
+      const res = await bad.sendFrame(id, encodeUpdate(Y.encodeStateAsUpdate(scratch, sv)))
+      expect(res).toMatchObject({ error: { code: ErrorCode.badUpdate } })
+    }
+    // Editing inside the fields is of course fine.
+    const scratch = new Y.Doc()
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(bad.doc(id)))
+    const sv = Y.encodeStateVector(scratch)
+    ;(meta(scratch).get('headline') as Y.Text).insert(0, 'Fine headline')
+    meta(scratch).set('datelineDate', '2022-01-06')
+    expect(await bad.sendFrame(id, encodeUpdate(Y.encodeStateAsUpdate(scratch, sv)))).toEqual({ ok: true })
+    await stillHealthy(server, id, editor, 'after meta attacks')
+    expect(readMeta(server.app.registry.peek(id)!.doc)).toMatchObject({ headline: 'Fine headline', datelineDate: '2022-01-06' })
   })
 
   it('[P12] an oversized message is refused with too-large and the socket stays connected', async () => {

@@ -123,6 +123,55 @@ describe('sync', () => {
     fake.destroy()
   })
 
+  it('[P5] a leave that arrives while the join is still loading cancels it', async () => {
+    const server = await startServer({ idleUnloadMs: 20 })
+    const id = await createArticle(server.url, { text: 'Quick visit.' })
+    const client = new ProtocolClient(server.url)
+    await client.connected()
+    const join = client.socket.emitWithAck('join', id)
+    client.socket.emit('leave', id)
+    expect(await join).toMatchObject({ error: { code: 'unavailable' } })
+    const socket = [...server.app.io.sockets.sockets.values()][0]!
+    expect(socket.rooms.has(`article:${id}`)).toBe(false)
+    await eventually(() => expect(server.app.registry.peek(id)).toBeUndefined())
+  })
+
+  it('[P10] a server change in the same turn as one client update reaches that client too', async () => {
+    const server = await startServer()
+    const id = await createArticle(server.url, { text: 'x.' })
+    const a = await joinedClient(server.url, id)
+    const live = server.app.registry.peek(id)!
+    // The server changes the doc in the same event-loop turn as a's update arrives.
+    live.doc.on('update', (_u: Uint8Array, origin: { kind?: string } | null) => {
+      if (origin?.kind === 'client' && live.doc.getMap('server').size === 0) {
+        void server.app.registry.applyServerChange(live, 'command', (doc) => doc.getMap('server').set('seen', true))
+      }
+    })
+    appendParagraph(a.doc(id), 'trigger')
+    await a.flush()
+    await eventually(() => expect(a.doc(id).getMap('server').get('seen')).toBe(true))
+  })
+
+  it('[P11] a tab that reconnects with its presence key takes its presence back', async () => {
+    const server = await startServer()
+    const id = await createArticle(server.url, { text: 'x.' })
+    const observer = await joinedClient(server.url, id)
+    const first = new ProtocolClient(server.url, { auth: { presenceKey: 'tab-key-0123456789' } })
+    await first.join(id)
+    await first.setPresence(id, { user: { name: 'Ann', color: '#123456' } })
+    const clientId = first.awareness.get(id)!.clientID
+    // The network drops without the server noticing yet; the tab reconnects with the same doc and key.
+    const second = new ProtocolClient(server.url, { auth: { presenceKey: 'tab-key-0123456789' } })
+    second.awareness.set(id, first.awareness.get(id)!)
+    await second.join(id, first.doc(id))
+    expect(await second.setPresence(id, { user: { name: 'Ann', color: '#654321' } })).toEqual({ ok: true })
+    // When the old socket finally goes, the presence stays: it belongs to the new one.
+    first.close()
+    await eventually(() => expect(observer.awareness.get(id)!.getStates().get(clientId)).toMatchObject({ user: { color: '#654321' } }))
+    await new Promise((r) => setTimeout(r, 100))
+    expect(observer.awareness.get(id)!.getStates().has(clientId)).toBe(true)
+  })
+
   it('unloads an idle document after flushing it, and loads it again on demand', async () => {
     const server = await startServer({ idleUnloadMs: 50 })
     const id = await createArticle(server.url, { text: 'Keep me.' })

@@ -9,18 +9,26 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  type AwarenessChanges,
   type ErrorBody,
   type JoinResult,
   type Response,
 } from '../../../shared/protocol/index.ts'
 import type { SaveStatus } from './saveStatus.ts'
 
-/** What a session needs from its connection: send one frame, with an ack callback. */
+/** What a session needs from its connection: send one frame with an ack, and re-sync later. */
 export interface FrameSender {
   send(articleId: string, bytes: Uint8Array, ack: (res: Response) => void): void
+  /** Joins the article again after a backoff, so the server's step 1 lets us resend what it lacks. */
+  resync(articleId: string): void
 }
 
-type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+/** Which local changes a frame carries: none (step 1, presence), one, or every change so far (step 2). */
+type Covers = { kind: 'none' } | { kind: 'one'; seq: number } | { kind: 'upTo'; seq: number }
+const NONE: Covers = { kind: 'none' }
+
+/** Errors after which the server may hold changes it did not store: join again to resend them. */
+const RESYNC_ON: ReadonlySet<string> = new Set([ErrorCode.storageFailed, ErrorCode.internal, ErrorCode.unavailable])
 
 /** Events an ArticleSession emits. */
 export interface ArticleSessionEvents {
@@ -42,9 +50,10 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
   private offline = false
   private sender: FrameSender | null = null
   private epoch = 0
-  private unacked = 0
-  /** Local changes made while they could not be sent: repaired by the next join's sync. */
-  private dirty = false
+  /** Local changes are numbered; these are not yet known to be stored on the server. */
+  private localSeq = 0
+  private readonly unstored = new Set<number>()
+  /** Why the last change was not saved; shown until every local change is stored. */
   private lastError: ErrorBody | null = null
   /** Why the last join was refused (not-found, protocol mismatch); cleared by the next attach. */
   private joinError: ErrorBody | null = null
@@ -77,14 +86,14 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
     this.maxMessageBytes = result.maxMessageBytes
     this.joinError = null
     this.synced = false
-    this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)), false)
+    this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)), NONE)
     if (this.pendingStep1) {
       const stateVector = this.pendingStep1
       this.pendingStep1 = null
       this.replyToStep1(stateVector)
     }
     if (this.awareness.getLocalState() !== null) {
-      this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])), false)
+      this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])), NONE)
     }
     this.updateStatus()
   }
@@ -98,13 +107,10 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
   /** Called by the connection when the socket drops (`offline`) or the join failed (`error`). */
   detach(error: ErrorBody | null = null): void {
     this.offline = error === null
-    if (this.unacked > 0) this.dirty = true
-    this.unacked = 0
     this.joined = false
     this.sender = null
     this.pendingStep1 = null
     this.epoch++
-    if (error) this.lastError = error
     if (error) this.joinError = error
     // Peers' cursors are stale once we cannot hear from them: drop them now, they come back on rejoin.
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID)
@@ -145,66 +151,63 @@ export class ArticleSession extends Observable<keyof ArticleSessionEvents> {
 
   /** Answers the server's step 1: the reply carries every change it lacks, offline edits included. */
   private replyToStep1(stateVector: Uint8Array): void {
-    this.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)), true, true)
+    this.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)), { kind: 'upTo', seq: this.localSeq })
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this) return
-    if (!this.joined) {
-      this.dirty = true
-      this.updateStatus()
-      return
-    }
-    this.send(encodeUpdate(update), true)
+    const seq = ++this.localSeq
+    this.unstored.add(seq)
+    // Not joined: the change waits in the doc (and the offline cache) for the next join's sync.
+    if (this.joined) this.send(encodeUpdate(update), { kind: 'one', seq })
+    else this.updateStatus()
   }
 
-  private onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+  private onAwarenessUpdate = ({ added, updated, removed }: AwarenessChanges, origin: unknown): void => {
     if (origin === this || !this.joined) return
     const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID)
     if (changed.length === 0) return
-    this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), false)
+    this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), NONE)
   }
 
   /**
-   * Sends a frame. `content` frames count towards the save status; `clearsDirty` marks the step-2
-   * reply whose ack proves every earlier offline change is stored.
+   * Sends a frame. `covers` says which local changes its ack proves stored: a step 2 covers every
+   * change made before it was encoded, an update frame its own change only.
    */
-  private send(bytes: Uint8Array, content: boolean, clearsDirty = false): void {
+  private send(bytes: Uint8Array, covers: Covers): void {
     const sender = this.sender
-    if (!sender) {
-      if (content) this.dirty = true
-      return
-    }
+    if (!sender) return
     if (bytes.length > this.maxMessageBytes) {
       // Never send what the server must refuse: the transport would drop the connection and the
       // reconnect would send it again, forever (P12). The change stays local and the user is told.
-      if (content) this.dirty = true
-      this.lastError = {
-        code: ErrorCode.tooLarge,
-        message: `this change is ${(bytes.length / 1e6).toFixed(1)} MB, over the server's ${(this.maxMessageBytes / 1e6).toFixed(1)} MB limit`,
+      if (covers.kind !== 'none') {
+        this.lastError = {
+          code: ErrorCode.tooLarge,
+          message: `this change is ${(bytes.length / 1e6).toFixed(1)} MB, over the server's ${(this.maxMessageBytes / 1e6).toFixed(1)} MB limit`,
+        }
+        this.updateStatus()
       }
-      this.updateStatus()
       return
     }
     const epoch = this.epoch
-    if (content) this.unacked++
     sender.send(this.articleId, bytes, (res) => {
-      if (epoch !== this.epoch) return
-      if (content) this.unacked--
+      if (epoch !== this.epoch || covers.kind === 'none') return
       if ('error' in res) {
-        if (content) this.dirty = true
         this.lastError = res.error
-      } else if (content) {
-        this.lastError = null
-        if (clearsDirty) this.dirty = false
+        if (RESYNC_ON.has(res.error.code)) sender.resync(this.articleId)
+      } else if (covers.kind === 'one') {
+        this.unstored.delete(covers.seq)
+      } else {
+        for (const seq of this.unstored) if (seq <= covers.seq) this.unstored.delete(seq)
       }
+      if (this.unstored.size === 0) this.lastError = null
       this.updateStatus()
     })
     this.updateStatus()
   }
 
   private updateStatus(): void {
-    const unsaved = this.unacked > 0 || this.dirty
+    const unsaved = this.unstored.size > 0
     let next: SaveStatus
     if (this.lastError && unsaved) next = { state: 'error', unsaved, error: this.lastError }
     // A refused join is final until something changes: "Connecting…" forever would be a lie.
