@@ -31,7 +31,7 @@ export interface ServerProcess {
 }
 
 export interface StartOptions {
-  /** Names the CPU profile file when profiling. */
+  /** Names the folder of the CPU profiles when profiling. */
   label: string
   /** When set, the server runs with `--cpu-prof` and writes its profiles to `<profileDir>/<kind>-<label>/` on exit. */
   profileDir?: string | undefined
