@@ -7,7 +7,14 @@ import { useIdentity } from '../features/identity/index.ts'
 import { MetaPanel, MetaTextInput, useMetaTextValue } from '../features/meta/index.ts'
 import { PresenceList, useLocalPresence } from '../features/presence/index.ts'
 import { StatusBar } from '../features/status/index.ts'
-import { useArticleLoaded, useArticleSession, useSaveStatus, type OpenArticle } from '../session/index.ts'
+import {
+  useArticleLoaded,
+  useArticleSession,
+  useOfflineCacheState,
+  useSaveStatus,
+  useUnsavedChangesGuard,
+  type OpenArticle,
+} from '../session/index.ts'
 import { NotFoundPage } from './NotFoundPage.tsx'
 
 const MISSING_TITLE = 'Article not found'
@@ -41,6 +48,7 @@ function ArticleWorkspace({ open }: { open: OpenArticle }) {
   const [identity] = useIdentity()
   const loaded = useArticleLoaded(open)
   const status = useSaveStatus(session)
+  useUnsavedChangesGuard(status, useOfflineCacheState(open.cache))
   const headline = useMetaTextValue(session.doc, 'headline')
   useLocalPresence(session.awareness, identity)
 
