@@ -18,6 +18,7 @@ const ConfigSchema = z.object({
   IDLE_UNLOAD_MS: int(0, 24 * 3600 * 1000).default(30_000),
   COMPACT_AFTER_UPDATES: int(1, 10_000_000).default(1000),
   COMPACT_AFTER_BYTES: int(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  BROADCAST_INTERVAL_MS: int(0, 1000).default(0),
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   SEED_SAMPLE: flag.default(true),
   CLIENT_DIST: z.string().min(1).optional(),
@@ -33,6 +34,8 @@ export interface Config {
   idleUnloadMs: number
   compactAfterUpdates: number
   compactAfterBytes: number
+  /** Least time between two broadcasts: updates arriving meanwhile are merged into one. */
+  broadcastIntervalMs: number
   sqliteSynchronous: 'normal' | 'full'
   seedSample: boolean
   /** The built client to serve, or undefined for an API-only server (tests, `npm run dev`). */
@@ -65,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     idleUnloadMs: c.IDLE_UNLOAD_MS,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     compactAfterBytes: c.COMPACT_AFTER_BYTES,
+    broadcastIntervalMs: c.BROADCAST_INTERVAL_MS,
     sqliteSynchronous: c.SQLITE_SYNCHRONOUS,
     seedSample: c.SEED_SAMPLE,
     clientDist: c.CLIENT_DIST ? path.resolve(c.CLIENT_DIST) : undefined,

@@ -15,12 +15,22 @@ interface Pending {
  * event-loop turn are merged into one update and encoded once; the sender of an update does not get
  * it back: each sender gets the merge of the turn's other updates (other sockets' and the server's).
  */
-export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry): () => void {
+export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry, minIntervalMs = 0): () => void {
   const pending = new Map<LiveDocument, Pending>()
   let scheduled = false
+  let lastFlush = -Infinity
+
+  function schedule(): void {
+    if (scheduled) return
+    scheduled = true
+    const wait = lastFlush + minIntervalMs - performance.now()
+    if (wait <= 0) setImmediate(flush)
+    else setTimeout(flush, wait)
+  }
 
   function flush(): void {
     scheduled = false
+    lastFlush = performance.now()
     const batches = [...pending]
     pending.clear()
     for (const [live, batch] of batches) send(live, batch)
@@ -46,9 +56,6 @@ export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry)
     }
     batch.updates.push(update)
     batch.senders.push(origin?.kind === 'client' ? origin.socketId : null)
-    if (!scheduled) {
-      scheduled = true
-      setImmediate(flush)
-    }
+    schedule()
   })
 }

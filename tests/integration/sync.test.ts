@@ -136,6 +136,20 @@ describe('sync', () => {
     await eventually(() => expect(server.app.registry.peek(id)).toBeUndefined())
   })
 
+  it('[P10] with BROADCAST_INTERVAL_MS, updates arriving within the interval go out as one merged frame', async () => {
+    const server = await startServer({ broadcastIntervalMs: 300 })
+    const id = await createArticle(server.url, { text: 'x.' })
+    const a = await joinedClient(server.url, id)
+    const b = await joinedClient(server.url, id)
+    let frames = 0
+    b.socket.on('y', () => frames++)
+    for (let i = 0; i < 10; i++) appendParagraph(a.doc(id), `burst ${i}`)
+    await a.flush()
+    await eventually(() => expect(bodyPlainText(b.doc(id))).toBe(bodyPlainText(a.doc(id))))
+    // The first update goes out at once, the other nine together after the interval.
+    expect(frames).toBeLessThanOrEqual(3)
+  })
+
   it('[P10] a server change in the same turn as one client update reaches that client too', async () => {
     const server = await startServer()
     const id = await createArticle(server.url, { text: 'x.' })
