@@ -1,14 +1,7 @@
-import { useCallback, useSyncExternalStore } from 'react'
 import type { OfflineCache, OfflineCacheState } from '../collab/index.ts'
+import { useObservedValue } from './useObservedValue.ts'
 
 /** The offline cache's state (loading, ready, unavailable), re-rendering when it changes. */
 export function useOfflineCacheState(cache: OfflineCache): OfflineCacheState {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      cache.on('state', onChange)
-      return () => cache.off('state', onChange)
-    },
-    [cache],
-  )
-  return useSyncExternalStore(subscribe, () => cache.state)
+  return useObservedValue(cache, 'state', () => cache.state)
 }
