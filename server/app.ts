@@ -1,17 +1,31 @@
 import express from 'express'
+import helmet from 'helmet'
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
+import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { Server } from 'socket.io'
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/index.ts'
+import { AccessService } from './access/accessService.ts'
+import { AccountService } from './accounts/accountService.ts'
+import { AuditLog } from './accounts/auditLog.ts'
+import { DEMO_ACCOUNTS, createDemoNewsroom } from './accounts/demoNewsroom.ts'
 import { ArticleService } from './articles/articleService.ts'
 import type { Config } from './config.ts'
 import { DocumentRegistry } from './documents/documentRegistry.ts'
+import { adminRoutes } from './http/adminRoutes.ts'
 import { articlesRoutes } from './http/articlesRoutes.ts'
+import { authRoutes } from './http/authRoutes.ts'
+import { authenticate } from './http/authenticate.ts'
+import { crossOriginWriteGuard } from './http/crossOriginWriteGuard.ts'
 import { healthRoutes } from './http/healthRoutes.ts'
 import { apiNotFound, jsonErrorHandler } from './http/httpErrors.ts'
+import { membersRoutes } from './http/membersRoutes.ts'
+import { SignInLimiter } from './http/signInLimiter.ts'
 import { staticClient } from './http/staticClient.ts'
 import { createLogger } from './logger.ts'
+import { ConnectionTracker } from './realtime/connections.ts'
+import { authenticateHandshake, originAllowed } from './realtime/handshake.ts'
 import { serveSocket } from './realtime/socketSession.ts'
 import { startUpdateBroadcaster } from './realtime/updateBroadcaster.ts'
 import { readSampleArticle } from './seed/sampleArticle.ts'
@@ -39,6 +53,9 @@ export interface App {
   io: Server<ClientToServerEvents, ServerToClientEvents>
   registry: DocumentRegistry
   articles: ArticleService
+  accounts: AccountService
+  access: AccessService
+  storage: Storage
   logger: Logger
   /** Starts listening on config.port (0 = ephemeral) and resolves with the bound port. */
   listen(): Promise<number>
@@ -60,17 +77,50 @@ export async function createApp(deps: AppDeps): Promise<App> {
     summaryDelayMs: SUMMARY_DELAY_MS,
   })
   const articles = new ArticleService(storage, registry)
+  const audit = new AuditLog(storage, logger)
+  const accounts = new AccountService(storage, audit, { sessionTtlMs: config.sessionTtlMs })
+  const access = new AccessService(storage, audit)
+  access.events.setMaxListeners(0)
 
-  if (config.seedSample && (await storage.listArticles()).length === 0) {
-    const id = await articles.create({ text: readSampleArticle() })
-    logger.info({ articleId: id }, 'first run: created the sample article')
+  const firstRun = (await storage.countUsers()) === 0 && (await storage.listArticles()).length === 0
+  const seeded: string[] = []
+  if (config.seedSample && firstRun) {
+    seeded.push(await articles.create({ text: readSampleArticle() }))
+    logger.info({ articleId: seeded[0] }, 'first run: created the sample article')
+  }
+  if (config.demo && firstRun) {
+    await createDemoNewsroom(accounts, storage, seeded)
+    logger.info('first run: created the demo newsroom (GALLEY_DEMO=0 turns demo mode off)')
+  } else if ((await storage.countUsers()) === 0) {
+    logger.warn('no accounts yet: create the first admin with `npm run galley -- user add --admin --email … --name …`')
   }
 
   const web = express()
   web.disable('x-powered-by')
   web.set('trust proxy', 'loopback')
+  web.use(
+    helmet({
+      // The editor's carets and selections are positioned with inline style attributes.
+      contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } },
+    }),
+  )
   web.use(healthRoutes(registry))
-  web.use('/api/articles', articlesRoutes(articles))
+  web.use('/api', authenticate(accounts), crossOriginWriteGuard(config.allowedOrigins))
+  web.use(
+    '/api/auth',
+    authRoutes({
+      accounts,
+      limiter: new SignInLimiter({
+        perIp: config.signInAttemptsPerIp,
+        failuresPerEmail: config.signInFailuresPerEmail,
+        windowSeconds: 15 * 60,
+      }),
+      demoAccounts: config.demo ? [...DEMO_ACCOUNTS] : null,
+    }),
+  )
+  web.use('/api/articles/:id/members', membersRoutes(access))
+  web.use('/api/articles', articlesRoutes(articles, access))
+  web.use('/api', adminRoutes(accounts, storage))
   web.use('/api', apiNotFound)
   if (config.clientDist) web.use(staticClient(config.clientDist))
   web.use(jsonErrorHandler(logger))
@@ -79,9 +129,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     maxHttpBufferSize: config.maxMessageBytes + TRANSPORT_OVERHEAD_BYTES,
     serveClient: false,
+    // Connection-state recovery stays off: every reconnection goes through authentication (A3).
+    allowRequest: (req, callback) => {
+      const ok = originAllowed(req, config.allowedOrigins)
+      if (!ok) audit.record('socket-refused', {}, { reason: 'origin not allowed', origin: req.headers.origin })
+      callback(ok ? null : 'origin not allowed', ok)
+    },
   })
+  const connections = new ConnectionTracker()
+  accounts.events.on('sessionRevoked', (sessionId) => connections.disconnectSession(sessionId))
+  io.use(authenticateHandshake({ accounts, connections, audit, logger, maxConnectionsPerUser: config.maxConnectionsPerUser }))
+  const messageLimiter = new RateLimiterMemory({ points: config.socketMessagesPer10s, duration: 10 })
   const stopBroadcaster = startUpdateBroadcaster(io, registry, config.broadcastIntervalMs)
-  io.on('connection', (socket) => serveSocket(socket, { io, registry, logger, maxMessageBytes: config.maxMessageBytes }))
+  io.on('connection', (socket) =>
+    serveSocket(socket, { io, registry, access, audit, logger, maxMessageBytes: config.maxMessageBytes, messageLimiter }),
+  )
   io.engine.on('connection_error', (err: { message?: string }) => logger.warn({ reason: err.message }, 'connection refused'))
 
   let closing: Promise<void> | null = null
@@ -90,6 +152,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     io,
     registry,
     articles,
+    accounts,
+    access,
+    storage,
     logger,
     listen() {
       return new Promise((resolve, reject) => {

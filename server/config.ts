@@ -22,6 +22,17 @@ const ConfigSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   SEED_SAMPLE: flag.default(true),
   CLIENT_DIST: z.string().min(1).optional(),
+  GALLEY_DEMO: flag.default(true),
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)))
+    .optional(),
+  SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 7),
+  MAX_CONNECTIONS_PER_USER: int(1, 100_000).default(20),
+  SOCKET_MESSAGES_PER_10S: int(10, 10_000_000).default(1000),
+  SIGNIN_ATTEMPTS_PER_IP: int(1, 1_000_000).default(30),
+  SIGNIN_FAILURES_PER_EMAIL: int(1, 1_000_000).default(10),
 })
 
 /** Galley's validated configuration. */
@@ -40,6 +51,17 @@ export interface Config {
   seedSample: boolean
   /** The built client to serve, or undefined for an API-only server (tests, `npm run dev`). */
   clientDist: string | undefined
+  /** Demo mode: on an empty DATA_DIR, create the demo newsroom; serve its accounts to the sign-in page. */
+  demo: boolean
+  /** Origins allowed to open sockets and send cookie-authenticated writes; empty = the server's own origin. */
+  allowedOrigins: string[]
+  sessionTtlMs: number
+  maxConnectionsPerUser: number
+  /** `y`, `command` and `join` messages one socket may send per 10 s. */
+  socketMessagesPer10s: number
+  /** Sign-in attempts per client address, and failures per email, per 15 minutes. */
+  signInAttemptsPerIp: number
+  signInFailuresPerEmail: number
 }
 
 /** Thrown for a bad environment; its message names every bad variable and what it accepts. */
@@ -72,5 +94,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sqliteSynchronous: c.SQLITE_SYNCHRONOUS,
     seedSample: c.SEED_SAMPLE,
     clientDist: c.CLIENT_DIST ? path.resolve(c.CLIENT_DIST) : undefined,
+    demo: c.GALLEY_DEMO,
+    allowedOrigins: c.ALLOWED_ORIGINS ?? [],
+    sessionTtlMs: c.SESSION_TTL_HOURS * 3600 * 1000,
+    maxConnectionsPerUser: c.MAX_CONNECTIONS_PER_USER,
+    socketMessagesPer10s: c.SOCKET_MESSAGES_PER_10S,
+    signInAttemptsPerIp: c.SIGNIN_ATTEMPTS_PER_IP,
+    signInFailuresPerEmail: c.SIGNIN_FAILURES_PER_EMAIL,
   }
 }

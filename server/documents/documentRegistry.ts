@@ -6,6 +6,7 @@ import { ErrorCode, GalleyError } from '../../shared/protocol/index.ts'
 import type { Storage } from '../storage/index.ts'
 import type { LiveDocument } from './liveDocument.ts'
 import { asChangeOrigin, serverOrigin, type ChangeOrigin } from './origins.ts'
+import { ClientIdOwners, updateEffect } from './authorship.ts'
 import { UpdateGuard } from './updateGuard.ts'
 
 export interface DocumentRegistryOptions {
@@ -119,12 +120,15 @@ export class DocumentRegistry {
   }
 
   /**
-   * Applies a client's update. The update is checked first (see UpdateGuard) and refused with
-   * `bad-update` without touching the document. Resolves once every change it caused is durably
-   * stored; rejects with `storage-failed` otherwise.
+   * Applies a client's update. The update is checked first and refused without touching the
+   * document: `forbidden` when it writes with another user's Yjs client id (ClientIdOwners),
+   * `bad-update` when it is corrupt or breaks the article's shape (UpdateGuard). Resolves once
+   * every change it caused, and the client ids it claimed, are durably stored; rejects with
+   * `storage-failed` otherwise.
    */
-  applyClientUpdate(live: LiveDocument, update: Uint8Array, origin: ChangeOrigin): Promise<void> {
+  applyClientUpdate(live: LiveDocument, update: Uint8Array, origin: Extract<ChangeOrigin, { kind: 'client' }>): Promise<void> {
     const { state, doc } = live
+    const claims = state.owners.check(origin.userId, updateEffect(doc, update, false).newClients)
     state.guard.check(update)
     const writes: Promise<void>[] = []
     const pendingBefore = doc.store.pendingStructs?.update
@@ -143,6 +147,10 @@ export class DocumentRegistry {
     // acked change is never lost across a restart.
     if (doc.store.pendingStructs?.update !== pendingBefore || doc.store.pendingDs !== pendingDsBefore) {
       writes.push(this.append(live, update))
+    }
+    if (claims.length > 0) {
+      state.owners.claim(origin.userId, claims)
+      writes.push(this.options.storage.claimClientIds(live.id, origin.userId, claims))
     }
     return this.settle(live, writes)
   }
@@ -193,6 +201,7 @@ export class DocumentRegistry {
       const record = await this.options.storage.getArticle(id)
       if (!record) throw new GalleyError(ErrorCode.notFound, `no article ${id}`)
       const stored = await this.options.storage.loadDocument(id)
+      const owners = await this.options.storage.loadClientIds(id)
       const doc = new Y.Doc()
       doc.transact(() => {
         if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
@@ -206,6 +215,7 @@ export class DocumentRegistry {
         awareness,
         state: {
           guard: new UpdateGuard(doc),
+          owners: new ClientIdOwners(owners, doc),
           holders: new Set(),
           unloadTimer: null,
           summaryTimer: null,

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
+import type { ClientIdOwners } from './authorship.ts'
 import type { UpdateGuard } from './updateGuard.ts'
 
 /**
@@ -17,6 +18,8 @@ export interface LiveDocument {
 /** The registry's bookkeeping for one live document. */
 export interface LiveDocumentState {
   guard: UpdateGuard
+  /** Which user owns which Yjs client id (A7). */
+  owners: ClientIdOwners
   /** Who keeps the document in memory (socket ids, request tokens). */
   holders: Set<string>
   unloadTimer: NodeJS.Timeout | null

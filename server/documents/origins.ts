@@ -3,12 +3,12 @@
  * the socket they came from (so the broadcast can skip the sender); the server's own changes a reason.
  */
 export type ChangeOrigin =
-  | { kind: 'client'; socketId: string; userName?: string }
+  | { kind: 'client'; socketId: string; userId: string }
   | { kind: 'server'; reason: 'load' | 'shape' | 'seed' | 'import' | 'command' }
 
 /** An origin for a client's update. */
-export function clientOrigin(socketId: string): ChangeOrigin {
-  return { kind: 'client', socketId }
+export function clientOrigin(socketId: string, userId: string): Extract<ChangeOrigin, { kind: 'client' }> {
+  return { kind: 'client', socketId, userId }
 }
 
 /** An origin for the server's own change. */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { articleShapeProblem } from '../../shared/article/index.ts'
+import { ArticleRoot, articleShapeProblem } from '../../shared/article/index.ts'
 import { ErrorCode, GalleyError } from '../../shared/protocol/index.ts'
 
 /**
@@ -8,7 +8,8 @@ import { ErrorCode, GalleyError } from '../../shared/protocol/index.ts'
  * so every update is first decoded, then applied to a shadow copy that mirrors the live document;
  * only an update the shadow took cleanly, and that keeps the article's shape (articleShapeProblem),
  * goes on to the live document. A shadow that choked or was bent out of shape is thrown away and
- * rebuilt from the live document before the next check.
+ * rebuilt from the live document before the next check. The `facts` and `threads` records are the
+ * server's to write (through validated commands, A5): a client update that touches them is refused.
  */
 export class UpdateGuard {
   private shadow: Y.Doc | null = null
@@ -24,12 +25,19 @@ export class UpdateGuard {
     }
     const shadow = this.ensureShadow()
     let problem: string | null
+    let touched: Set<string> = new Set()
+    const collect = (tr: Y.Transaction) => {
+      touched = rootsChanged(tr)
+    }
+    shadow.on('afterTransaction', collect)
     try {
       Y.applyUpdate(shadow, update)
       problem = articleShapeProblem(shadow, this.live)
+      for (const root of SERVER_ROOTS) if (touched.has(root)) problem ??= `${root} may only be changed through commands`
     } catch {
       problem = 'the update cannot be applied to this article'
     }
+    shadow.off('afterTransaction', collect)
     if (problem !== null) {
       shadow.destroy()
       this.shadow = null
@@ -55,4 +63,18 @@ export class UpdateGuard {
     }
     return this.shadow
   }
+}
+
+/** Root types only the server writes. */
+const SERVER_ROOTS = [ArticleRoot.facts, ArticleRoot.threads]
+
+/** The names of the root types a transaction changed (directly or below them). */
+function rootsChanged(tr: Y.Transaction): Set<string> {
+  const roots = new Set<string>()
+  for (const type of tr.changed.keys()) {
+    let t: Y.AbstractType<any> = type
+    while (t._item !== null) t = t._item.parent as Y.AbstractType<any>
+    roots.add(Y.findRootTypeKey(t))
+  }
+  return roots
 }

@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import type { Logger } from 'pino'
+import { RateLimiterRes, type RateLimiterMemory } from 'rate-limiter-flexible'
 import type { Socket } from 'socket.io'
+import { Capability, can, capabilitiesOf, type Role } from '../../shared/auth/index.ts'
 import {
   ErrorCode,
   Events,
@@ -9,18 +11,23 @@ import {
   decodeFrame,
   encodeSyncStep1,
   encodeSyncStep2,
-  isArticleId,
   type ClientToServerEvents,
+  type CommandResult,
   type ErrorBody,
   type JoinResult,
   type YAck,
   type Response,
   type ServerToClientEvents,
 } from '../../shared/protocol/index.ts'
+import type { AccessService } from '../access/accessService.ts'
+import type { AuditLog } from '../accounts/auditLog.ts'
+import { runCommand } from '../commands/runCommand.ts'
+import { updateEffect } from '../documents/authorship.ts'
 import type { DocumentRegistry } from '../documents/documentRegistry.ts'
 import type { LiveDocument } from '../documents/liveDocument.ts'
 import { clientOrigin } from '../documents/origins.ts'
 import { applySocketAwareness, ensureAwarenessRelay, fullAwarenessFrame, removeSocketAwareness } from './awarenessRelay.ts'
+import { socketPrincipal } from './handshake.ts'
 import { articleRoom, type GalleyIo } from './roomName.ts'
 
 export type GalleyServerSocket = Socket<ClientToServerEvents, ServerToClientEvents>
@@ -28,9 +35,16 @@ export type GalleyServerSocket = Socket<ClientToServerEvents, ServerToClientEven
 export interface SocketSessionDeps {
   io: GalleyIo
   registry: DocumentRegistry
+  access: AccessService
+  audit: AuditLog
   logger: Logger
   maxMessageBytes: number
+  /** Counts every `y` and `command` per socket (P15). */
+  messageLimiter: RateLimiterMemory
 }
+
+/** A refused write is audited at most once per socket and article in this time, so a hostile client cannot flood the log. */
+const AUDIT_REFUSAL_EVERY_MS = 60_000
 
 /**
  * A socket that sends this many malformed messages is disconnected: it is broken or hostile.
@@ -53,14 +67,20 @@ function toErrorBody(err: unknown, logger: Logger, context: object): ErrorBody {
  * is wrapped so that nothing a client sends can throw out of it or leave a rejection unhandled.
  */
 export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps): void {
-  const { io, registry, logger, maxMessageBytes } = deps
-  const joined = new Map<string, LiveDocument>()
+  const { io, registry, access, audit, logger, maxMessageBytes, messageLimiter } = deps
+  const principal = socketPrincipal(socket)
+  const userId = principal.user.id
+  const expiresAtMs = Date.parse(principal.expiresAt)
+  /** Joined articles and the user's current role on each (kept current by roleChanged). */
+  const joined = new Map<string, { live: LiveDocument; role: Role }>()
+  const lastRefusalAudit = new Map<string, number>()
   /** Joins still loading their document; a `leave` meanwhile cancels them (P5). */
   const joining = new Map<string, { cancelled: boolean }>()
   const auth = socket.handshake.auth as { presenceKey?: unknown } | undefined
   const owner = {
     socketId: socket.id,
-    presenceKey: typeof auth?.presenceKey === 'string' && PRESENCE_KEY.test(auth.presenceKey) ? auth.presenceKey : socket.id,
+    // Scoped to the user: knowing another user's key gives no power over their presence.
+    presenceKey: `${userId}:${typeof auth?.presenceKey === 'string' && PRESENCE_KEY.test(auth.presenceKey) ? auth.presenceKey : socket.id}`,
   }
   let badMessages = 0
 
@@ -88,7 +108,12 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
       }
       const id = typeof articleId === 'string' ? articleId : undefined
       Promise.resolve()
-        .then(() => {
+        .then(async () => {
+          if (Date.now() >= expiresAtMs) {
+            socket.disconnect(true)
+            throw new GalleyError(ErrorCode.unauthorized, 'the session expired; sign in again')
+          }
+          await limit()
           if (id === undefined) throw new GalleyError(ErrorCode.badRequest, `${event}: the article id must be a string`)
           return fn(id, payload)
         })
@@ -107,12 +132,35 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
     }
   }
 
+  async function limit(): Promise<void> {
+    try {
+      await messageLimiter.consume(socket.id)
+    } catch (res) {
+      if (res instanceof RateLimiterRes) {
+        throw new GalleyError(ErrorCode.rateLimited, `too many messages; slow down for ${Math.ceil(res.msBeforeNext / 1000)} s (the change is kept and sent again)`)
+      }
+      throw res
+    }
+  }
+
+  /** Audits a refused write (throttled) and returns the error to send. */
+  function refused(articleId: string, err: GalleyError): GalleyError {
+    const now = Date.now()
+    if (now - (lastRefusalAudit.get(articleId) ?? 0) >= AUDIT_REFUSAL_EVERY_MS) {
+      lastRefusalAudit.set(articleId, now)
+      audit.record('write-refused', { actorId: userId, articleId }, { reason: err.message, socketId: socket.id })
+    }
+    return err
+  }
+
   async function join(articleId: string): Promise<{ response: Response<JoinResult>; after: () => void }> {
-    if (!isArticleId(articleId)) throw new GalleyError(ErrorCode.notFound, 'no such article')
     const attempt = { cancelled: false }
     joining.set(articleId, attempt)
     let live: LiveDocument
+    let role: Role | null
     try {
+      role = await access.roleOf(articleId, userId)
+      if (role === null) throw new GalleyError(ErrorCode.notFound, 'no such article')
       live = await registry.acquire(articleId, socket.id)
     } finally {
       if (joining.get(articleId) === attempt) joining.delete(articleId)
@@ -121,14 +169,15 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
       if (!joined.has(articleId)) registry.release(articleId, socket.id)
       throw new GalleyError(ErrorCode.unavailable, 'left or disconnected while joining')
     }
-    joined.set(articleId, live)
+    const entry = { live, role }
+    joined.set(articleId, entry)
     ensureAwarenessRelay(io, live)
     await socket.join(articleRoom(articleId))
     // P3: the ack first, then our step 1, then everyone's presence.
     return {
-      response: { ok: true, protocolVersion: PROTOCOL_VERSION, maxMessageBytes },
+      response: { ok: true, protocolVersion: PROTOCOL_VERSION, maxMessageBytes, role, capabilities: capabilitiesOf(role) },
       after() {
-        if (joined.get(articleId) !== live) return
+        if (joined.get(articleId) !== entry) return
         socket.emit(Events.y, articleId, encodeSyncStep1(Y.encodeStateVector(live.doc)))
         const presence = fullAwarenessFrame(live)
         if (presence) socket.emit(Events.y, articleId, presence)
@@ -142,7 +191,7 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
       pending.cancelled = true
       joining.delete(articleId)
     }
-    const live = joined.get(articleId)
+    const live = joined.get(articleId)?.live
     if (!live) return
     joined.delete(articleId)
     void socket.leave(articleRoom(articleId))
@@ -151,8 +200,9 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
   }
 
   async function y(articleId: string, payload: unknown): Promise<Response> {
-    const live = joined.get(articleId)
-    if (!live) throw new GalleyError(ErrorCode.notJoined, `join article ${articleId} before sending to it`)
+    const entry = joined.get(articleId)
+    if (!entry) throw new GalleyError(ErrorCode.notJoined, `join article ${articleId} before sending to it`)
+    const { live } = entry
     if (!(payload instanceof Uint8Array)) throw new GalleyError(ErrorCode.badFrame, 'expected binary data')
     if (payload.length > maxMessageBytes) {
       throw new GalleyError(ErrorCode.tooLarge, `message of ${payload.length} bytes is over the limit of ${maxMessageBytes}`)
@@ -170,14 +220,52 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
         return { ok: true }
       }
       case 'sync-step2':
-      case 'update':
-        await registry.applyClientUpdate(live, frame.update, clientOrigin(socket.id))
+      case 'update': {
+        if (!can(entry.role, Capability.writeBody)) {
+          // A read-only client's sync reply repeats what the server has: accept that as a no-op;
+          // anything new is refused, never applied or stored (A4).
+          const effect = updateEffect(live.doc, frame.update, true)
+          if (effect.newClients.size > 0 || effect.deletesSomething) {
+            throw refused(articleId, new GalleyError(ErrorCode.forbidden, `a ${entry.role} may not change the body or the metadata`))
+          }
+          return { ok: true }
+        }
+        try {
+          await registry.applyClientUpdate(live, frame.update, clientOrigin(socket.id, userId))
+        } catch (err) {
+          if (err instanceof GalleyError && err.code === ErrorCode.forbidden) throw refused(articleId, err)
+          throw err
+        }
         return { ok: true }
+      }
       case 'awareness':
         applySocketAwareness(live, owner, frame.update)
         return { ok: true }
     }
   }
+
+  async function command(articleId: string, payload: unknown): Promise<Response<CommandResult>> {
+    const entry = joined.get(articleId)
+    if (!entry) throw new GalleyError(ErrorCode.notJoined, `join article ${articleId} before sending to it`)
+    try {
+      const result = await runCommand(registry, entry.live, { author: { id: userId, name: principal.user.name }, role: entry.role }, payload)
+      return { ok: true, ...result }
+    } catch (err) {
+      if (err instanceof GalleyError && err.code === ErrorCode.forbidden) throw refused(articleId, err)
+      throw err
+    }
+  }
+
+  /** A role change from a member manager: takes effect at once; a removed member leaves the article (A6). */
+  function onRoleChanged(articleId: string, changedUserId: string, role: Role | null): void {
+    if (changedUserId !== userId) return
+    const entry = joined.get(articleId)
+    if (!entry && !joining.has(articleId)) return
+    if (role === null) leave(articleId)
+    else if (entry) entry.role = role
+    socket.emit(Events.access, { articleId, role, capabilities: role ? capabilitiesOf(role) : [] })
+  }
+  access.events.on('roleChanged', onRoleChanged)
 
   socket.on('error', (err) => logger.warn({ err, socketId: socket.id }, 'socket error'))
   socket.on(Events.join, handle(Events.join, join))
@@ -186,7 +274,9 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
     return { ok: true }
   }))
   socket.on(Events.y, handle(Events.y, y))
+  socket.on(Events.command, handle(Events.command, command))
   socket.on('disconnect', () => {
+    access.events.off('roleChanged', onRoleChanged)
     for (const articleId of [...joined.keys(), ...joining.keys()]) leave(articleId)
   })
 }

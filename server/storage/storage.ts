@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../../shared/article/index.ts'
+import type { AccountStorage } from './accountStorage.ts'
 
 /** An article's row: what the list shows without loading its document. */
 export type ArticleRecord = ArticleSummary
@@ -18,9 +19,9 @@ export interface StoredDocument {
  * Galley's storage. Every call is async so that a networked database can implement it; nothing may
  * assume a call completes synchronously.
  */
-export interface Storage {
-  /** Creates an article row and its initial document state atomically. */
-  createArticle(record: ArticleRecord, initialState: Uint8Array): Promise<void>
+export interface Storage extends AccountStorage {
+  /** Creates an article row, its initial document state and (when given) its owner's membership atomically. */
+  createArticle(record: ArticleRecord, initialState: Uint8Array, ownerId?: string): Promise<void>
   /** Every article, most recently updated first. */
   listArticles(): Promise<ArticleRecord[]>
   /** One article's row, or null. */

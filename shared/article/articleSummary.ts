@@ -1,3 +1,4 @@
+import type { Role } from '../auth/roles.ts'
 import type { ArticleMeta } from './metaFields.ts'
 
 /** Where an article stands in the newsroom's workflow (the workflow issue adds transitions). */
@@ -16,8 +17,14 @@ export interface ArticleSummary {
   wordCount: number
 }
 
-/** An article as `GET /api/articles/:id` returns it: the summary, its metadata and its plain text. */
+/** A row of `GET /api/articles`: the summary and the signed-in user's role (null: an admin's view of an article they have no role on). */
+export interface ArticleListItem extends ArticleSummary {
+  role: Role | null
+}
+
+/** An article as `GET /api/articles/:id` returns it: the summary, the user's role, its metadata and its plain text. */
 export interface ArticleDetail extends ArticleSummary {
+  role: Role
   meta: ArticleMeta
   /** The body as plain text (see bodyPlainText). */
   text: string

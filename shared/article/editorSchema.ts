@@ -1,6 +1,7 @@
 import { getSchema, type AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import type { Schema } from '@tiptap/pm/model'
+import { CommentMark } from './commentMark.ts'
 
 /** Heading levels the body allows: the headline is metadata, so the body has subheadings only. */
 export const BODY_HEADING_LEVELS = [2, 3] as const
@@ -21,6 +22,7 @@ export const articleExtensions: AnyExtension[] = [
     heading: { levels: [...BODY_HEADING_LEVELS] },
     link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
   }),
+  CommentMark,
 ]
 
 /** The ProseMirror schema built from articleExtensions. */

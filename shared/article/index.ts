@@ -25,7 +25,21 @@ export { importPlainText, isHeadingLike } from './importPlainText.ts'
 export type { ImportedArticle, ImportedBlock } from './importPlainText.ts'
 export { importedBodyJSON, writeImportedArticle } from './applyImport.ts'
 export { bodyPlainText, countWords } from './bodyText.ts'
-export type { ArticleDetail, ArticleStatus, ArticleSummary, NewArticle } from './articleSummary.ts'
+export type { ArticleDetail, ArticleListItem, ArticleStatus, ArticleSummary, NewArticle } from './articleSummary.ts'
 export { ARTICLE_STATUSES, MAX_HEADLINE_CHARS, MAX_IMPORT_CHARS } from './articleSummary.ts'
 export { EXCERPT_CHARS, summarize } from './summarize.ts'
 export { articleShapeProblem } from './articleShape.ts'
+export { COMMENT_MARK, CommentMark } from './commentMark.ts'
+export {
+  MAX_MESSAGE_CHARS,
+  MAX_QUOTE_CHARS,
+  THREAD_STATES,
+  readThread,
+  readThreads,
+  writeMessage,
+  writeNewThread,
+  writeThreadState,
+} from './threads.ts'
+export type { Author, ThreadMessage, ThreadRecord, ThreadState } from './threads.ts'
+export { CHECKED_KINDS, ENTITY_KINDS, FACT_KINDS, FACT_STATUSES, isFactKind, isFactStatus } from './factVocabulary.ts'
+export type { FactKind, FactStatus } from './factVocabulary.ts'

@@ -15,6 +15,14 @@ export const ErrorCode = {
   tooLarge: 'too-large',
   /** No article with that id (or none the user may see). */
   notFound: 'not-found',
+  /** No valid session or token: sign in first. */
+  unauthorized: 'unauthorized',
+  /** Signed in, but the role on this article does not allow it. */
+  forbidden: 'forbidden',
+  /** Too many requests or messages in a short time; retry after a moment. */
+  rateLimited: 'rate-limited',
+  /** The request conflicts with the current state (a duplicate email, the last owner, ...). */
+  conflict: 'conflict',
   /** A `y` for an article the socket has not joined. */
   notJoined: 'not-joined',
   /** The update was applied in memory but could not be stored durably. */

@@ -2,8 +2,12 @@ export { PROTOCOL_VERSION } from './version.ts'
 export { ErrorCode, GalleyError, isErrorResponse } from './errorCodes.ts'
 export type { ErrorBody, Response } from './errorCodes.ts'
 export { Events } from './events.ts'
+export { CommandSchema, RECORD_ID_PATTERN } from './commands.ts'
+export type { Command, CommandResult, CommandType } from './commands.ts'
 export type {
+  AccessEvent,
   ClientToServerEvents,
+  CommandAck,
   ErrorEvent,
   JoinAck,
   JoinResult,

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { io, type Socket } from 'socket.io-client'
 import { onTestFinished } from 'vitest'
+import { defaultToken } from './testServer.ts'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import {
   Events,
@@ -33,13 +34,15 @@ export class ProtocolClient {
   private synced = new Map<string, Promise<void>>()
   private markSynced = new Map<string, () => void>()
 
-  constructor(url: string, options: { autoConnect?: boolean; auth?: Record<string, unknown> } = {}) {
+  /** Connects with `options.auth` (by default the test server's default user's token; `auth: {}` for none). */
+  constructor(url: string, options: { autoConnect?: boolean; auth?: Record<string, unknown>; extraHeaders?: Record<string, string> } = {}) {
     this.socket = io(url, {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
       autoConnect: options.autoConnect ?? true,
-      ...(options.auth ? { auth: options.auth } : {}),
+      auth: options.auth ?? { token: defaultToken(url) },
+      ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
     })
     this.socket.on(Events.y, (articleId: string, data: Uint8Array | ArrayBuffer) => this.receive(articleId, new Uint8Array(data)))
     this.socket.on(Events.error, (e: ErrorEvent) => this.errors.push(e))
@@ -149,8 +152,8 @@ export class ProtocolClient {
 }
 
 /** Connects a ProtocolClient, joins an article and waits for its content. */
-export async function joinedClient(url: string, articleId: string): Promise<ProtocolClient> {
-  const client = new ProtocolClient(url)
+export async function joinedClient(url: string, articleId: string, token?: string): Promise<ProtocolClient> {
+  const client = new ProtocolClient(url, token ? { auth: { token } } : {})
   const res = await client.join(articleId)
   if ('error' in res) throw new Error(`join failed: ${res.error.code} ${res.error.message}`)
   await client.whenSynced(articleId)

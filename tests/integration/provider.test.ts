@@ -4,13 +4,14 @@ import { onTestFinished } from 'vitest'
 import { GalleyConnection, type ArticleSession } from '../../client/src/collab/index.ts'
 import { bodyPlainText } from '../../shared/article/index.ts'
 import { createSqliteStorage } from '../../server/storage/index.ts'
+import { api } from '../helpers/accounts.ts'
 import { appendParagraph } from '../helpers/docBuilders.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { gatedStorage } from '../helpers/gatedStorage.ts'
-import { createArticle, startServer, tempDataDir } from '../helpers/testServer.ts'
+import { createArticle, defaultToken, startServer, tempDataDir } from '../helpers/testServer.ts'
 
 function connect(url: string): GalleyConnection {
-  const connection = new GalleyConnection(url, { reconnectionDelay: 50, reconnectionDelayMax: 200 })
+  const connection = new GalleyConnection(url, { reconnectionDelay: 50, reconnectionDelayMax: 200, auth: { token: defaultToken(url) } })
   onTestFinished(() => connection.destroy())
   return connection
 }
@@ -73,7 +74,7 @@ describe('the Socket.IO provider tells the truth about saving', () => {
     expect(session.saveStatus).toMatchObject({ state: 'offline', unsaved: true })
     const second = await startServer({ dataDir: first.config.dataDir, port })
     await eventually(() => expect(session.saveStatus).toMatchObject({ state: 'saved', unsaved: false }), 15_000)
-    const stored = (await (await fetch(`${second.url}/api/articles/${id}`)).json()) as { text: string }
+    const stored = (await (await api(second.url, second.token, `/api/articles/${id}`)).json()) as { text: string }
     expect(stored.text).toContain('written offline')
   })
 

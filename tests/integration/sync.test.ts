@@ -170,12 +170,12 @@ describe('sync', () => {
     const server = await startServer()
     const id = await createArticle(server.url, { text: 'x.' })
     const observer = await joinedClient(server.url, id)
-    const first = new ProtocolClient(server.url, { auth: { presenceKey: 'tab-key-0123456789' } })
+    const first = new ProtocolClient(server.url, { auth: { presenceKey: 'tab-key-0123456789', token: server.token } })
     await first.join(id)
     await first.setPresence(id, { user: { name: 'Ann', color: '#123456' } })
     const clientId = first.awareness.get(id)!.clientID
     // The network drops without the server noticing yet; the tab reconnects with the same doc and key.
-    const second = new ProtocolClient(server.url, { auth: { presenceKey: 'tab-key-0123456789' } })
+    const second = new ProtocolClient(server.url, { auth: { presenceKey: 'tab-key-0123456789', token: server.token } })
     second.awareness.set(id, first.awareness.get(id)!)
     await second.join(id, first.doc(id))
     expect(await second.setPresence(id, { user: { name: 'Ann', color: '#654321' } })).toEqual({ ok: true })

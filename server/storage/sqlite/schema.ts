@@ -20,3 +20,57 @@ CREATE TABLE IF NOT EXISTS updates (
 );
 CREATE INDEX IF NOT EXISTS updates_by_article ON updates(article_id, seq);
 `
+
+/** Accounts, sessions, memberships, audit log and client-id ownership (docs/access.md). */
+export const SQLITE_ACCOUNTS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+  id             TEXT PRIMARY KEY,
+  email          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name           TEXT NOT NULL,
+  password_hash  TEXT NOT NULL,
+  is_admin       INTEGER NOT NULL DEFAULT 0,
+  created_at     TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  id            TEXT PRIMARY KEY,
+  token_hash    TEXT NOT NULL UNIQUE,
+  user_id       TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind          TEXT NOT NULL CHECK (kind IN ('session', 'api')),
+  name          TEXT NOT NULL DEFAULT '',
+  created_at    TEXT NOT NULL,
+  expires_at    TEXT NOT NULL,
+  last_used_at  TEXT,
+  revoked_at    TEXT
+);
+CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(user_id, kind);
+CREATE TABLE IF NOT EXISTS invitations (
+  token_hash  TEXT PRIMARY KEY,
+  email       TEXT NOT NULL,
+  is_admin    INTEGER NOT NULL DEFAULT 0,
+  created_by  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  expires_at  TEXT NOT NULL,
+  used_at     TEXT
+);
+CREATE TABLE IF NOT EXISTS memberships (
+  article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  user_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role        TEXT NOT NULL,
+  PRIMARY KEY (article_id, user_id)
+);
+CREATE INDEX IF NOT EXISTS memberships_by_user ON memberships(user_id);
+CREATE TABLE IF NOT EXISTS audit_log (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  at          TEXT NOT NULL,
+  type        TEXT NOT NULL,
+  actor_id    TEXT,
+  article_id  TEXT,
+  detail      TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS client_ids (
+  article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  client_id   INTEGER NOT NULL,
+  user_id     TEXT NOT NULL,
+  PRIMARY KEY (article_id, client_id)
+);
+`

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { ArticleRecord, ArticleSummaryUpdate, Storage, StoredDocument } from '../storage.ts'
-import { SQLITE_SCHEMA } from './schema.ts'
+import { SQLITE_ACCOUNTS_SCHEMA, SQLITE_SCHEMA } from './schema.ts'
+import { sqliteAccountStorage } from './sqliteAccounts.ts'
 
 /** How SQLite syncs commits: `normal` survives a process crash (kill -9), `full` also a power loss. */
 export type SqliteSynchronous = 'normal' | 'full'
@@ -57,6 +58,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
   db.pragma('foreign_keys = ON')
   db.exec(SQLITE_SCHEMA)
+  db.exec(SQLITE_ACCOUNTS_SCHEMA)
 
   const stmt = {
     insertArticle: db.prepare(
@@ -75,6 +77,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
       'INSERT INTO snapshots (article_id, state) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET state = excluded.state',
     ),
     deleteUpdates: db.prepare('DELETE FROM updates WHERE article_id = ?'),
+    insertOwner: db.prepare("INSERT INTO memberships (article_id, user_id, role) VALUES (?, ?, 'owner')"),
   }
 
   let queue: PendingAppend[] = []
@@ -110,11 +113,13 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
   }
 
   return {
-    async createArticle(record, initialState) {
+    ...sqliteAccountStorage(db, assertOpen),
+    async createArticle(record, initialState, ownerId) {
       assertOpen()
       db.transaction(() => {
         stmt.insertArticle.run(record)
         stmt.upsertSnapshot.run(record.id, initialState)
+        if (ownerId !== undefined) stmt.insertOwner.run(record.id, ownerId)
       })()
     },
     async listArticles() {

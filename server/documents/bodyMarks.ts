@@ -1,0 +1,49 @@
+import { Transform } from '@tiptap/pm/transform'
+import * as Y from 'yjs'
+import { initProseMirrorDoc, relativePositionToAbsolutePosition, updateYFragment } from 'y-prosemirror'
+import { articleSchema, getBody } from '../../shared/article/index.ts'
+import { ErrorCode, GalleyError } from '../../shared/protocol/index.ts'
+
+/** A span of the body in ProseMirror positions. */
+export interface BodyRange {
+  from: number
+  to: number
+}
+
+/**
+ * Adds a mark to a span of the body, the way the editor would: the body is read into ProseMirror
+ * with y-prosemirror, the mark added there, and y-prosemirror writes the difference back (so the
+ * server encodes marks exactly as every editor does, hashed names for overlapping marks included).
+ * Call inside a transaction with the server's origin. Returns the text the span covers.
+ */
+export function markBodySpan(
+  doc: Y.Doc,
+  span: { start: Uint8Array; end: Uint8Array } | BodyRange,
+  markName: string,
+  attrs: Record<string, unknown>,
+): string {
+  const fragment = getBody(doc)
+  const { doc: pmDoc, meta, mapping } = initProseMirrorDoc(fragment, articleSchema)
+  let from: number | null
+  let to: number | null
+  if ('start' in span) {
+    try {
+      from = relativePositionToAbsolutePosition(doc, fragment, Y.decodeRelativePosition(span.start), mapping)
+      to = relativePositionToAbsolutePosition(doc, fragment, Y.decodeRelativePosition(span.end), mapping)
+    } catch {
+      throw new GalleyError(ErrorCode.badRequest, 'the anchor does not decode as Yjs relative positions')
+    }
+  } else {
+    ;({ from, to } = span)
+  }
+  if (from === null || to === null || from < 0 || to > pmDoc.content.size || from >= to) {
+    throw new GalleyError(ErrorCode.badRequest, 'the anchor does not cover any text of this article')
+  }
+  const quote = pmDoc.textBetween(from, to, '\n')
+  if (quote.trim() === '') throw new GalleyError(ErrorCode.badRequest, 'the anchor covers no text')
+  const markType = articleSchema.marks[markName]
+  if (!markType) throw new RangeError(`no mark ${markName} in the article schema`)
+  const transform = new Transform(pmDoc).addMark(from, to, markType.create(attrs))
+  updateYFragment(doc, fragment, transform.doc, meta)
+  return quote
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { MAX_MESSAGE_CHARS, THREAD_STATES } from '../article/threads.ts'
+
+/** Largest encoded Yjs relative position a command accepts (bytes). */
+const MAX_RELATIVE_POSITION_BYTES = 256
+/** Ids the client picks for new records: url-safe, 8–64 characters. */
+export const RECORD_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
+
+const recordId = z.string().regex(RECORD_ID_PATTERN, 'expected an id of 8–64 url-safe characters')
+const relativePosition = z
+  .instanceof(Uint8Array, { message: 'expected an encoded Yjs relative position' })
+  .refine((bytes) => bytes.length > 0 && bytes.length <= MAX_RELATIVE_POSITION_BYTES, 'relative position too large or empty')
+const messageBody = z
+  .string()
+  .max(MAX_MESSAGE_CHARS, `a message holds at most ${MAX_MESSAGE_CHARS} characters`)
+  .refine((s) => s.trim() !== '', 'a message may not be empty')
+
+/**
+ * The validated commands of the `command` event (docs/protocol.md P14): changes the server makes to
+ * the live document on a user's behalf, for roles that may change only part of it. Each command is
+ * checked against the user's role, applied by the server with its own origin, stored, and then acked.
+ */
+export const CommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('thread.create'),
+    /** Optional client-chosen id, so the client can open the thread before the ack. */
+    threadId: recordId.optional(),
+    /** The span to anchor on: Y.encodeRelativePosition of its start and end in the body. */
+    anchor: z.strictObject({ start: relativePosition, end: relativePosition }),
+    body: messageBody,
+  }),
+  z.strictObject({ type: z.literal('thread.reply'), threadId: recordId, body: messageBody }),
+  z.strictObject({ type: z.literal('thread.setState'), threadId: recordId, state: z.enum(THREAD_STATES) }),
+  z.strictObject({ type: z.literal('message.edit'), threadId: recordId, messageId: recordId, body: messageBody }),
+  z.strictObject({ type: z.literal('message.delete'), threadId: recordId, messageId: recordId }),
+])
+export type Command = z.infer<typeof CommandSchema>
+export type CommandType = Command['type']
+
+/** What a successful command returns besides `ok`. */
+export interface CommandResult {
+  threadId?: string
+  messageId?: string
+}
