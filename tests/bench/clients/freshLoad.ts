@@ -13,9 +13,9 @@ export interface FreshLoad {
  * Times what a newly opened editor goes through, with the product's own provider (GalleyConnection,
  * its own socket): connect, join, sync, until the root text `root` equals `expected`.
  */
-export async function timeFreshLoad(url: string, articleId: string, root: string, expected: string, timeoutMs = 120_000): Promise<FreshLoad> {
+export async function timeFreshLoad(url: string, token: string, articleId: string, root: string, expected: string, timeoutMs = 120_000): Promise<FreshLoad> {
   const started = nowMs()
-  const connection = new GalleyConnection(url, { forceNew: true, reconnection: false })
+  const connection = new GalleyConnection(url, { forceNew: true, reconnection: false, auth: { token } })
   try {
     const session = connection.open(articleId)
     const text = session.doc.getText(root)

@@ -17,6 +17,8 @@ type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 export interface GalleyClientOptions {
   /** The server's origin, e.g. `http://127.0.0.1:4000`. */
   url: string
+  /** A bearer token (the bench signs in once as the demo editor). */
+  token: string
   articleId: string
   doc?: Y.Doc
   /** Called when the server acks a local change as stored, with when it was sent (bench clock, ms). */
@@ -66,6 +68,7 @@ export class GalleyBenchClient implements BenchClient {
   static async connect(options: GalleyClientOptions): Promise<GalleyBenchClient> {
     const socket: BenchSocket = io(options.url, {
       transports: ['websocket'],
+      auth: { token: options.token },
       forceNew: true,
       reconnection: false,
       timeout: options.timeoutMs ?? 20_000,

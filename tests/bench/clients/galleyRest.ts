@@ -1,10 +1,10 @@
 import { isErrorResponse } from '../../../shared/protocol/index.ts'
 
 /** Creates an article through `POST /api/articles` and returns its id. */
-export async function createArticle(httpUrl: string, text: string): Promise<string> {
+export async function createArticle(httpUrl: string, token: string, text: string): Promise<string> {
   const res = await fetch(`${httpUrl}/api/articles`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ text }),
   })
   const body: unknown = await res.json()

@@ -20,6 +20,8 @@ export interface ServerProcess {
   readonly port: number
   /** `http://127.0.0.1:<port>` */
   readonly httpUrl: string
+  /** A bearer token of the demo editor (Galley only): the bench's clients all sign in as them. */
+  readonly token?: string
   /** CPU time the server has used since it started, in milliseconds (user + system). */
   cpuMs(): number
   /** Peak resident set size since the server started (VmHWM), in bytes. */
@@ -47,21 +49,37 @@ process.once('exit', () => {
 const READY_TIMEOUT_MS = 30_000
 const STOP_GRACE_MS = 15_000
 
+/** The demo newsroom's editor, whose token every bench client uses. */
+const BENCH_EDITOR = { email: 'editor@demo.galley.news', password: 'demo-editor-pass' }
+
 /**
  * Starts the Galley server (server/index.ts) with a fresh configuration: the given data folder,
- * warnings only, no sample article. It runs as `node --import tsx server/index.ts`, so the child's
+ * warnings only, no sample article, the demo newsroom (one account for every client, so the
+ * per-user connection limit is raised and the per-socket message limit set far above the load).
+ * Signs in once as the demo editor. It runs as `node --import tsx server/index.ts`, so the child's
  * pid is the serving process itself and /proc/<pid> measures the server and nothing else.
  */
 export async function startGalleyServer(options: StartOptions & { dataDir: string }): Promise<ServerProcess> {
   const port = await freeLoopbackPort()
   const script = 'server/index.ts'
-  return start('galley', port, options, ['--import', 'tsx', script], script, '/healthz', {
+  const server = await start('galley', port, options, ['--import', 'tsx', script], script, '/healthz', {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: options.dataDir,
     LOG_LEVEL: 'warn',
     SEED_SAMPLE: '0',
+    GALLEY_DEMO: '1',
+    MAX_CONNECTIONS_PER_USER: '100000',
+    SOCKET_MESSAGES_PER_10S: '10000000',
   })
+  const res = await fetch(`${server.httpUrl}/api/auth/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(BENCH_EDITOR),
+  })
+  if (!res.ok) throw new Error(`bench: cannot sign in to the Galley server: ${res.status} ${await res.text()}`)
+  const { token } = (await res.json()) as { token: string }
+  return Object.assign(server, { token })
 }
 
 /**

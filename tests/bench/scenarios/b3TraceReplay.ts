@@ -68,9 +68,10 @@ async function replayOne(name: TraceName, window: number, context: ScenarioConte
   const ackLatency = new LatencyRecorder()
   let articleId: string
   try {
-    articleId = await createArticle(server.httpUrl, '')
+    articleId = await createArticle(server.httpUrl, server.token ?? '', '')
     const client = await GalleyBenchClient.connect({
       url: server.httpUrl,
+      token: server.token ?? '',
       articleId,
       onAcked: (sentAt) => ackLatency.record(nowMs() - sentAt),
     })
@@ -87,7 +88,7 @@ async function replayOne(name: TraceName, window: number, context: ScenarioConte
     otherCpuMs = Math.max(0, machineBusyCpuMs() - machineBefore - serverCpuMs - (bench.user + bench.system) / 1000)
     peakRssBytes = server.peakRssBytes()
     console.log(`  ${name}: replayed in ${(replay.ms / 1000).toFixed(1)} s; the text equals endContent`)
-    warm = await timeFreshLoad(server.httpUrl, articleId, TRACE_ROOT, trace.endContent)
+    warm = await timeFreshLoad(server.httpUrl, server.token ?? '', articleId, TRACE_ROOT, trace.endContent)
   } finally {
     await server.stop()
   }
@@ -100,7 +101,7 @@ async function replayOne(name: TraceName, window: number, context: ScenarioConte
   const restarted = await startGalleyServer({ ...serverOptions, label: `B3-${name}-restart` })
   let cold: FreshLoad
   try {
-    cold = await timeFreshLoad(restarted.httpUrl, articleId, TRACE_ROOT, trace.endContent)
+    cold = await timeFreshLoad(restarted.httpUrl, restarted.token ?? '', articleId, TRACE_ROOT, trace.endContent)
   } finally {
     await restarted.stop()
   }

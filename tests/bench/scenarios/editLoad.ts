@@ -87,6 +87,7 @@ export async function runEditLoad(server: ServerProcess, spec: EditLoadSpec): Pr
       new EditorThreadHandle({
         server: server.kind,
         url: server.httpUrl,
+        token: server.token ?? '',
         clients: hosted.filter((client) => client.index % threadCount === t),
         totalClients: hosted.length,
         seed: spec.seed,
@@ -164,7 +165,7 @@ async function prepareArticles(server: ServerProcess, spec: EditLoadSpec): Promi
   const text = seedArticleText()
   const ids: string[] = []
   if (server.kind === 'galley') {
-    for (let i = 0; i < spec.articles; i++) ids.push(await createArticle(server.httpUrl, text))
+    for (let i = 0; i < spec.articles; i++) ids.push(await createArticle(server.httpUrl, server.token ?? '', text))
     return ids
   }
   // The reference keeps a document in memory after its last client leaves (it has no persistence).

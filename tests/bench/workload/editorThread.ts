@@ -45,7 +45,7 @@ function onAcked(sentAt: number): void {
 
 function connect(articleId: string): Promise<BenchClient> {
   return data.server === 'galley'
-    ? GalleyBenchClient.connect({ url: data.url, articleId, onAcked })
+    ? GalleyBenchClient.connect({ url: data.url, token: data.token, articleId, onAcked })
     : YwsBenchClient.connect({ url: data.url, docName: articleId })
 }
 

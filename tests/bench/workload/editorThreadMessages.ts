@@ -13,6 +13,8 @@ export interface HostedClient {
 export interface EditorThreadData {
   server: ServerKind
   url: string
+  /** Galley's bearer token for every client of the thread. */
+  token: string
   clients: HostedClient[]
   totalClients: number
   seed: number
