@@ -111,7 +111,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     authRoutes({
       accounts,
       limiter: new SignInLimiter({
-        perIp: config.signInAttemptsPerIp,
+        failuresPerIp: config.signInFailuresPerIp,
         failuresPerEmail: config.signInFailuresPerEmail,
         windowSeconds: 15 * 60,
       }),

@@ -31,7 +31,7 @@ const ConfigSchema = z.object({
   SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 7),
   MAX_CONNECTIONS_PER_USER: int(1, 100_000).default(20),
   SOCKET_MESSAGES_PER_10S: int(10, 10_000_000).default(1000),
-  SIGNIN_ATTEMPTS_PER_IP: int(1, 1_000_000).default(30),
+  SIGNIN_FAILURES_PER_IP: int(1, 1_000_000).default(100),
   SIGNIN_FAILURES_PER_EMAIL: int(1, 1_000_000).default(10),
 })
 
@@ -59,8 +59,8 @@ export interface Config {
   maxConnectionsPerUser: number
   /** `y`, `command` and `join` messages one socket may send per 10 s. */
   socketMessagesPer10s: number
-  /** Sign-in attempts per client address, and failures per email, per 15 minutes. */
-  signInAttemptsPerIp: number
+  /** Failed sign-ins per client address and per email, per 15 minutes. */
+  signInFailuresPerIp: number
   signInFailuresPerEmail: number
 }
 
@@ -99,7 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: c.SESSION_TTL_HOURS * 3600 * 1000,
     maxConnectionsPerUser: c.MAX_CONNECTIONS_PER_USER,
     socketMessagesPer10s: c.SOCKET_MESSAGES_PER_10S,
-    signInAttemptsPerIp: c.SIGNIN_ATTEMPTS_PER_IP,
+    signInFailuresPerIp: c.SIGNIN_FAILURES_PER_IP,
     signInFailuresPerEmail: c.SIGNIN_FAILURES_PER_EMAIL,
   }
 }

@@ -1,6 +1,7 @@
-import { CommandSchema, ErrorCode, GalleyError, type CommandResult } from '../../shared/protocol/index.ts'
+import { CommandSchema, type CommandResult } from '../../shared/protocol/index.ts'
 import type { DocumentRegistry } from '../documents/documentRegistry.ts'
 import type { LiveDocument } from '../documents/liveDocument.ts'
+import { parseOrBadRequest } from '../validation.ts'
 import { planThreadCommand, type CommandActor } from './threadCommands.ts'
 
 /**
@@ -8,13 +9,8 @@ import { planThreadCommand, type CommandActor } from './threadCommands.ts'
  * (docs/protocol.md P14). Resolves with the result once the change is durably stored.
  */
 export async function runCommand(registry: DocumentRegistry, live: LiveDocument, actor: CommandActor, payload: unknown): Promise<CommandResult> {
-  const parsed = CommandSchema.safeParse(payload)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-    throw new GalleyError(ErrorCode.badRequest, `command: ${where}${issue?.message ?? 'invalid'}`)
-  }
-  const write = planThreadCommand(live.doc, actor, parsed.data)
+  const command = parseOrBadRequest(CommandSchema, payload, 'command')
+  const write = planThreadCommand(live.doc, actor, command)
   let result: CommandResult = {}
   await registry.applyServerChange(live, 'command', (doc) => {
     result = write(doc)

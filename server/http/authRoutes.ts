@@ -52,10 +52,10 @@ export function authRoutes({ accounts, limiter, demoAccounts }: AuthRoutesDeps):
     try {
       signedIn = await accounts.signIn(body.email, body.password, { ip: req.ip, userAgent: req.get('user-agent') })
     } catch (err) {
-      await limiter.outcome(body.email, false)
+      await limiter.outcome(req.ip ?? 'unknown', body.email, false)
       throw err
     }
-    await limiter.outcome(body.email, true)
+    await limiter.outcome(req.ip ?? 'unknown', body.email, true)
     setSessionCookie(req, res, signedIn.token, signedIn.principal.expiresAt)
     const result: SignInResult = { token: signedIn.token, user: signedIn.principal.user, expiresAt: signedIn.principal.expiresAt }
     res.json(result)

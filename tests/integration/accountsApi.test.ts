@@ -51,6 +51,14 @@ describe('accounts and sessions over REST (docs/access.md)', () => {
     })
   })
 
+  it('[A1] failures from one address across many emails are limited too; successful sign-ins never are', async () => {
+    const server = await startServer({ signInFailuresPerIp: 4 })
+    await addUser(server, { email: 'busy@example.org', name: 'Busy' })
+    for (let i = 0; i < 8; i++) await signIn(server.url, 'busy@example.org')
+    for (let i = 0; i < 4; i++) expect((await post(server.url, '/api/auth/session', { email: `guess${i}@example.org`, password: 'guess guess' })).status).toBe(401)
+    expect((await post(server.url, '/api/auth/session', { email: 'busy@example.org', password: TEST_PASSWORD })).status).toBe(429)
+  })
+
   it('[A1] bad input gets clear 4xx JSON errors and the server stays up', async () => {
     const server = await startServer()
     const cases: Array<[Response, number, string]> = [

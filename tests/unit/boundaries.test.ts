@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
@@ -41,6 +41,35 @@ describe('dependency directions (STYLE.md)', () => {
     for (const file of sources('server')) {
       for (const spec of imports(file)) {
         expect(resolvesInto(file, spec, 'client') || /^react/.test(spec), `${file} imports ${spec}`).toBe(false)
+      }
+    }
+  })
+
+  it('compromise and chrono-node are imported only under shared/article/suggestions/', () => {
+    const suggestions = path.join('shared', 'article', 'suggestions')
+    for (const file of [...sources('shared'), ...sources('server'), ...sources('client')]) {
+      if (file.startsWith(suggestions + path.sep)) continue
+      for (const spec of imports(file)) {
+        expect(/^(compromise|chrono-node)(\/|$)/.test(spec), `${file} imports ${spec}`).toBe(false)
+      }
+    }
+  })
+
+  it('client/ never imports shared/article/suggestions, even through another module: the server serves suggestions over REST', () => {
+    const suggestions = path.join('shared', 'article', 'suggestions')
+    // Walk the client's relative imports into shared/: a re-export would pull the folder in too.
+    const seen = new Map<string, string>(sources('client').map((f) => [f, f]))
+    const queue = [...seen.keys()]
+    while (queue.length > 0) {
+      const file = queue.shift()!
+      for (const spec of imports(file)) {
+        expect(resolvesInto(file, spec, suggestions), `${file} imports ${spec} (reached from ${seen.get(file)})`).toBe(false)
+        if (!spec.startsWith('.')) continue
+        const target = path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), spec))
+        if (!seen.has(target) && /\.tsx?$/.test(target) && existsSync(path.join(ROOT, target))) {
+          seen.set(target, seen.get(file)!)
+          queue.push(target)
+        }
       }
     }
   })
