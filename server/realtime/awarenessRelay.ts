@@ -25,6 +25,8 @@ interface SocketAwarenessOrigin {
 export interface PresenceOwner {
   socketId: string
   presenceKey: string
+  /** The account's name: the only display name this owner's presence may show (A11). */
+  name: string
 }
 
 /** Which tab owns which awareness client ids, per live document. */
@@ -72,8 +74,13 @@ export function applySocketAwareness(live: LiveDocument, owner: PresenceOwner, u
       decoding.readVarUint(decoder) // clock
       const json = decoding.readVarString(decoder)
       if (utf8.encode(json).length > MAX_PRESENCE_STATE_BYTES) throw new GalleyError(ErrorCode.badAwareness, 'presence state too large')
-      const problem = presenceStateProblem(JSON.parse(json))
+      const state: unknown = JSON.parse(json)
+      const problem = presenceStateProblem(state)
       if (problem) throw new GalleyError(ErrorCode.badAwareness, problem)
+      const name = (state as { user?: { name?: string } } | null)?.user?.name
+      if (name !== undefined && name !== owner.name) {
+        throw new GalleyError(ErrorCode.badAwareness, 'user.name must be your account’s name')
+      }
       const current = owned.get(clientId)
       if (current !== undefined && current.presenceKey !== owner.presenceKey) {
         throw new GalleyError(ErrorCode.badAwareness, `client id ${clientId} belongs to another connection`)

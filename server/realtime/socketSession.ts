@@ -79,6 +79,7 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
   const auth = socket.handshake.auth as { presenceKey?: unknown } | undefined
   const owner = {
     socketId: socket.id,
+    name: principal.user.name,
     // Scoped to the user: knowing another user's key gives no power over their presence.
     presenceKey: `${userId}:${typeof auth?.presenceKey === 'string' && PRESENCE_KEY.test(auth.presenceKey) ? auth.presenceKey : socket.id}`,
   }

@@ -1,10 +1,12 @@
+import { MAX_DISPLAY_NAME_LENGTH } from '../protocol/presence.ts'
 import type { Role } from './roles.ts'
 
 /** Limits on what users type into account fields. */
 export const MAX_EMAIL_LENGTH = 254
 export const MIN_PASSWORD_LENGTH = 10
 export const MAX_PASSWORD_LENGTH = 200
-export const MAX_USER_NAME_LENGTH = 80
+/** A user's name is their display name in presence, so it obeys the same limit. */
+export const MAX_USER_NAME_LENGTH = MAX_DISPLAY_NAME_LENGTH
 export const MAX_TOKEN_NAME_LENGTH = 80
 
 /** A user as every API returns it: never a password hash or a token. */

@@ -255,6 +255,15 @@ describe('access control on the socket (docs/access.md)', () => {
     expect(bodyPlainText(server.app.registry.peek(id)!.doc)).not.toContain('after expiry')
   })
 
+  it('[A11] presence shows the account’s own name, never another', async () => {
+    const server = await startServer()
+    const id = await createArticle(server.url, { text: SAMPLE })
+    const reviewer = await memberWithRole(server, id, 'reviewer', 'Rita Reviewer')
+    const client = await joinedClient(server.url, id, reviewer.token)
+    expect(await client.setPresence(id, { user: { name: 'Test Editor', color: '#123456' } })).toMatchObject({ error: { code: 'bad-awareness' } })
+    expect(await client.setPresence(id, { user: { name: 'Rita Reviewer', color: '#123456' } })).toEqual({ ok: true })
+  })
+
   it('[A9] connections per user and messages per connection are limited with clear errors; the server stays up', async () => {
     const server = await startServer({ maxConnectionsPerUser: 2, socketMessagesPer10s: 30 })
     const id = await createArticle(server.url, { text: SAMPLE })

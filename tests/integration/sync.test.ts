@@ -86,14 +86,14 @@ describe('sync', () => {
     const id = await createArticle(server.url, { text: 'x.' })
     const a = await joinedClient(server.url, id)
     const b = await joinedClient(server.url, id)
-    expect(await a.setPresence(id, { user: { name: 'Ann', color: '#123456' }, cursor: null })).toEqual({ ok: true })
+    expect(await a.setPresence(id, { user: { name: 'Test Editor', color: '#123456' }, cursor: null })).toEqual({ ok: true })
     const aId = a.awareness.get(id)!.clientID
-    await eventually(() => expect(b.awareness.get(id)!.getStates().get(aId)).toMatchObject({ user: { name: 'Ann' } }))
+    await eventually(() => expect(b.awareness.get(id)!.getStates().get(aId)).toMatchObject({ user: { name: 'Test Editor' } }))
     // A late joiner gets everyone's presence on join.
     const c = await joinedClient(server.url, id)
     await eventually(() => expect(c.awareness.get(id)!.getStates().has(aId)).toBe(true))
     // Markup-free, bounded fields only.
-    const bad = await b.setPresence(id, { user: { name: 'Bob', color: 'red;background:url(x)' } })
+    const bad = await b.setPresence(id, { user: { name: 'Test Editor', color: 'red;background:url(x)' } })
     expect(bad).toMatchObject({ error: { code: 'bad-awareness' } })
     a.close()
     await eventually(() => {
@@ -107,7 +107,7 @@ describe('sync', () => {
     const id = await createArticle(server.url, { text: 'x.' })
     const a = await joinedClient(server.url, id)
     const b = await joinedClient(server.url, id)
-    await a.setPresence(id, { user: { name: 'Ann', color: '#123456' } })
+    await a.setPresence(id, { user: { name: 'Test Editor', color: '#123456' } })
     // b forges an awareness update in a's client id.
     const forged = b.awareness.get(id)!
     const aId = a.awareness.get(id)!.clientID
@@ -119,7 +119,7 @@ describe('sync', () => {
     const { encodeAwareness } = await import('../../shared/protocol/index.ts')
     const res = await b.sendFrame(id, encodeAwareness(encodeAwarenessUpdate(fake, [aId])))
     expect(res).toMatchObject({ error: { code: 'bad-awareness' } })
-    await eventually(() => expect(forged.getStates().get(aId)).toMatchObject({ user: { name: 'Ann' } }))
+    await eventually(() => expect(forged.getStates().get(aId)).toMatchObject({ user: { name: 'Test Editor' } }))
     fake.destroy()
   })
 
@@ -172,13 +172,13 @@ describe('sync', () => {
     const observer = await joinedClient(server.url, id)
     const first = new ProtocolClient(server.url, { auth: { presenceKey: 'tab-key-0123456789', token: server.token } })
     await first.join(id)
-    await first.setPresence(id, { user: { name: 'Ann', color: '#123456' } })
+    await first.setPresence(id, { user: { name: 'Test Editor', color: '#123456' } })
     const clientId = first.awareness.get(id)!.clientID
     // The network drops without the server noticing yet; the tab reconnects with the same doc and key.
     const second = new ProtocolClient(server.url, { auth: { presenceKey: 'tab-key-0123456789', token: server.token } })
     second.awareness.set(id, first.awareness.get(id)!)
     await second.join(id, first.doc(id))
-    expect(await second.setPresence(id, { user: { name: 'Ann', color: '#654321' } })).toEqual({ ok: true })
+    expect(await second.setPresence(id, { user: { name: 'Test Editor', color: '#654321' } })).toEqual({ ok: true })
     // When the old socket finally goes, the presence stays: it belongs to the new one.
     first.close()
     await eventually(() => expect(observer.awareness.get(id)!.getStates().get(clientId)).toMatchObject({ user: { color: '#654321' } }))
