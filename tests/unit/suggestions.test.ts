@@ -432,6 +432,14 @@ describe('dates', () => {
   it('is not fooled by names, verbs and clocks', () => {
     expect(dates('Theresa May said they would march at 5 and meet at noon.', '2022-01-06')).toEqual([])
     expect(dates('The Sun reported it.', '2022-01-06')).toEqual([])
+    expect(dates('She sat down before they could wed.', '2022-01-06')).toEqual([])
+  })
+
+  it('durations are not dates: "within 48 hours", "in two days" in a past sentence, "three years before"', () => {
+    expect(dates('The rebels must leave within 48 hours.', '2022-01-06')).toEqual([])
+    expect(dates('The army lost 30 tanks in two days.', '2022-01-06')).toEqual([])
+    expect(dates('The test finds it three years before symptoms appear.', '2022-01-06')).toEqual([])
+    expect(dates('The vote will take place in two days.', '2022-01-06')).toEqual([['in two days', '2022-01-08']])
   })
 })
 

@@ -7,8 +7,10 @@
  * - `date` is set only when the words name a day ("Jan. 10", "Wednesday", "yesterday"), not for
  *   "next week" or "in March", and never from the clock: without a dateline, only a full date
  *   with its year ("January 6, 2022") gets one;
- * - times alone ("at 5", "noon"), "may"/"march" in lower case, "Sun"/"Sat" and people called May
- *   are not dates; a year after "in", "since", "by" … ("since 2014") is, without a day.
+ * - times alone ("at 5", "noon", "now"), "may"/"march" in lower case, "Sun"/"Sat", people called
+ *   May, durations ("lost 900 soldiers in two days", "within 48 hours", "three years before
+ *   symptoms") are not dates;
+ *   a year after "in", "since", "by" … ("since 2014") is, without a day.
  */
 import * as chrono from 'chrono-node'
 import type { ParsedResult } from 'chrono-node'
@@ -19,13 +21,21 @@ import type { TextAnalysis, Token } from './textAnalysis.ts'
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const LEADING_PREPOSITION = /^(?:on|at|in|by|since|until|till|from|during|before|after|of|for|through|between|as of)\s+/i
 const LOWER_MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/
-const WEEKDAY_ABBREVIATION = /^(?:Sun|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?$/
+const WEEKDAY_ABBREVIATION = /^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/i // also "she sat", "to wed"
 const COARSE_UNIT = /\b(?:weeks?|months?|years?|weekends?|decades?|centur(?:y|ies)|quarters?)\b/i
-const ANAPHORIC = /\b(?:before|earlier|later|after|previous|following)\b/i
+const ANAPHORIC = /\b(?:before|earlier|later|after|previous|following|next day)\b/i
 const EXPLICIT_DIRECTION = /\b(?:last|next|this|past|coming)\b/i
-const YEAR_AFTER_PREPOSITION = /\b(?:in|since|by|until|from|during|before|after|through|early|late|mid)[\s-]+((?:1[89]|20)\d\d)\b(?!\d|,\d)/gi
+const YEAR_AFTER_PREPOSITION = /\b(?:in|since|by|until|from|during|before|after|through|between|early|late|mid)[\s-]+((?:1[89]|20)\d\d)\b(?!\d|,\d)/gi
+/** The second year of "between 2016 and 2020", "from 2016 to 2020". */
+const SECOND_YEAR = /\b(?:between|from)\s+(?:1[89]|20)\d\d\s+(?:and|to|until|through)\s+((?:1[89]|20)\d\d)\b(?!\d|,\d)/gi
 
-const DURATION = /^in\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?|hours?|minutes?)$/i
+const COUNT = String.raw`(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)`
+/** "in two days": a date ahead, or in a past sentence a duration. */
+const IN_SPAN = new RegExp(String.raw`^in\s+${COUNT}\s+(?:days?|weeks?|months?|years?|hours?|minutes?)$`, 'i')
+/** "within 48 hours", "for two days": always a duration. */
+const DURATION = new RegExp(String.raw`^(?:within|for|over)\s+${COUNT}\s+(?:days?|weeks?|months?|years?|hours?|minutes?)$`, 'i')
+
+const RELATIVE_TO_EVENT = new RegExp(String.raw`^${COUNT}\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:before|after|earlier|later)$`, 'i')
 
 const PAST_CUES = new Set(['earlier', 'ago', 'yesterday', 'previously', 'already'])
 const FUTURE_CUES = new Set(['later', 'upcoming', 'tomorrow', 'will', 'shall', "'ll", '’ll'])
@@ -54,7 +64,7 @@ function isoOf(year: number, month: number, day: number): string | undefined {
 }
 
 /** Past, future, or unknown: how the sentence around a weekday leans, by cue words then the nearest verb. */
-export function tenseAround(a: TextAnalysis, index: number): 'past' | 'future' | undefined {
+function tenseAround(a: TextAnalysis, index: number): 'past' | 'future' | undefined {
   const { tokens } = a
   const at = tokens[index]
   if (!at) return undefined
@@ -92,10 +102,11 @@ function resolveWeekday(weekday: number, dateline: number, tense: 'past' | 'futu
   return tense === 'future' ? dateline + ((weekday - datelineWeekday + 7) % 7) : dateline - ((datelineWeekday - weekday + 7) % 7)
 }
 
-/** Trims "on ", trailing punctuation; returns the trimmed span or undefined if nothing is left. */
+/** Trims a leading "on " and trailing punctuation; returns the trimmed span or undefined if nothing is left. */
 function trimSpan(text: string, from: number, to: number): [number, number] | undefined {
   const lead = LEADING_PREPOSITION.exec(text.slice(from, to))
-  if (lead) from += lead[0].length
+  // "in two days" keeps its "in": without it the words name a span, not a day.
+  if (lead && !IN_SPAN.test(text.slice(from, to).trim())) from += lead[0].length
   while (to > from && /[\s,;:]/.test(text[to - 1]!)) to--
   if (text[to - 1] === '.' && !/(?:^|\s)\p{L}{1,4}\.$/u.test(text.slice(from, to))) to--
   return to > from ? [from, to] : undefined
@@ -128,10 +139,12 @@ export function findDates(a: TextAnalysis, datelineDate?: string): FactSuggestio
     if (!span) continue
     const [from, to] = span
     const words = text.slice(from, to)
-    if (LOWER_MONTH.test(words) || WEEKDAY_ABBREVIATION.test(words)) continue
+    if (LOWER_MONTH.test(words) || WEEKDAY_ABBREVIATION.test(words) || /^(?:right |just )?now$/i.test(words)) continue
+    // "three years before", "a week later": counted from an event, not the dateline — a figure, not a date.
+    if (RELATIVE_TO_EVENT.test(words)) continue
     const token = a.tokenAt(from)
-    // "lost 900 soldiers in two days": in a past sentence, "in <n> days" is a duration.
-    if (DURATION.test(r.text.trim()) && token && tenseAround(a, token.index) === 'past') continue
+    // "lost 900 soldiers in two days" (a past sentence), "within 48 hours": durations, not dates.
+    if (DURATION.test(r.text.trim()) || (IN_SPAN.test(r.text.trim()) && token && tenseAround(a, token.index) === 'past')) continue
     if (token && hasTag(token, 'Person') && !/\d/.test(words)) continue // "Theresa May"
     const s = r.start
     const anyDay = (['year', 'month', 'day', 'weekday'] as const).some((c) => s.isCertain(c))
@@ -139,7 +152,7 @@ export function findDates(a: TextAnalysis, datelineDate?: string): FactSuggestio
     const date = dayOf(r, dateline, words, a, token?.index ?? -1)
     out.push({ kind: 'date', text: words, from, to, ...(date ? { date } : {}) })
   }
-  for (const m of text.matchAll(YEAR_AFTER_PREPOSITION)) {
+  for (const m of [...text.matchAll(YEAR_AFTER_PREPOSITION), ...text.matchAll(SECOND_YEAR)]) {
     const from = m.index + m[0].length - m[1]!.length
     const to = from + m[1]!.length
     if (!out.some((d) => d.from < to && from < d.to)) out.push({ kind: 'date', text: m[1]!, from, to })

@@ -40,7 +40,11 @@ function countedNoun(a: TextAnalysis, last: Token): Token | undefined {
     const w = lower(t)
     if (hasTag(t, 'Fraction') && /s$/.test(w)) return t // "two quarters", "three thirds"
     if (COUNT_BREAKERS.has(w) || hasTag(t, 'Value', 'Verb', 'Pronoun', 'Preposition', 'Conjunction', 'Date')) return undefined
-    if (hasTag(t, 'Noun') && (hasTag(t, 'Plural', 'Uncountable') || /[^s]s$/.test(w)) && !hasTag(t, 'ProperNoun', 'Demonym')) return t
+    if (hasTag(t, 'Noun') && (hasTag(t, 'Plural', 'Uncountable') || /[^s]s$/.test(w)) && !hasTag(t, 'ProperNoun', 'Demonym')) {
+      // "two sports cars": a plural noun can modify the one it counts.
+      const head = next(a, t)
+      return head && hasTag(head, 'Noun') && hasTag(head, 'Plural') && !hasTag(head, 'ProperNoun', 'Pronoun') ? head : t
+    }
     if (!(hasTag(t, 'Adjective', 'Demonym') || COUNT_MODIFIERS.has(w))) return undefined
     t = next(a, t)
   }
@@ -54,6 +58,11 @@ function numberPhrase(a: TextAnalysis, start: Token): { last: Token; measured: b
   let last = start
   let measured = numeric && CURRENCY_OR_PERCENT.test(start.text)
   if (HYPHENATED.test(start.text)) return { last, measured: true, words: false }
+  if (numeric && start.after === '-' && /^\p{L}/u.test(a.tokens[start.index + 1]?.text ?? '')) {
+    // "5-year-old" split into words: the hyphenated chain is the figure.
+    while (last.after === '-' && a.tokens[last.index + 1]) last = a.tokens[last.index + 1]!
+    return { last, measured: true, words: false }
+  }
   if (!numeric && !isNumberWord(start)) {
     // "a dozen", "a million", "half a million"
     const n = next(a, start)

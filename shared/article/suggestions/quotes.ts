@@ -30,6 +30,7 @@ const MIN_QUOTE_WORDS = 3
 const MAX_SINGLE_QUOTE_CHARS = 400
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 const ATTRIBUTION_GAP = 80
+const MAX_TRAILING_ATTRIBUTION_WORDS = 6
 
 /** Paragraph (line) ranges of a text. */
 function blocks(text: string): Array<[number, number]> {
@@ -154,11 +155,14 @@ function mentionWithin(s: Speakers, masked: string, from: number, to: number): E
 const AFTER_SUBJECT = /^(?:\s*,[^,.;]{1,80},)?\s+(?:(?:also|later|then|again|further|previously|once|\p{L}+ly)\s+)?(\p{L}+)/u
 
 /** "…,” Smith said", "…,” said Smith", "…,” he added", "…,” according to Smith". */
-function attributionAfter(s: Speakers, masked: string, q: Quotation): { found: boolean; speaker?: string } {
+function attributionAfter(s: Speakers, masked: string, q: Quotation, endsWithStop: boolean): { found: boolean; speaker?: string } {
   const end = sentenceEnd(masked, q.close)
   const lead = /^[\s,;:—–-]*/u.exec(masked.slice(q.close, end))![0].length
   const pos = q.close + lead
   const window = masked.slice(pos, end)
+  // A quote that ends its own sentence ("… the most.”) is followed by a new one, unless that is
+  // only a short attribution ("“We will win.” Smith said.").
+  if (endsWithStop && (window.match(/\p{L}+/gu)?.length ?? 0) > MAX_TRAILING_ATTRIBUTION_WORDS) return { found: false }
 
   const subject = speakerAt(s, masked, pos)
   if (subject.found && isSpeechVerb(AFTER_SUBJECT.exec(masked.slice(subject.end, end))?.[1])) return subject
@@ -225,7 +229,7 @@ export function findQuotes(text: string, entities: readonly EntityMention[]): Fa
   return quotations
     .filter((q) => isQuotation(text, q))
     .map((q) => {
-      const after = attributionAfter(speakers, masked, q)
+      const after = attributionAfter(speakers, masked, q, text[q.to - 1] === '.')
       const attribution = after.found ? after : attributionBefore(speakers, masked, q)
       const suggestion: FactSuggestion = { kind: 'quote', text: text.slice(q.from, q.to), from: q.from, to: q.to }
       if (attribution.speaker) suggestion.speaker = attribution.speaker

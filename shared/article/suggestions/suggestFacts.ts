@@ -2,16 +2,16 @@
  * "Find facts": every detector over one parse of the text, merged into one list of proposals.
  * Pure: no clock, no I/O; the same text and options give the same suggestions.
  */
-import { isFactKind } from '../factVocabulary.ts'
+import { ENTITY_KINDS, isFactKind } from '../factVocabulary.ts'
 import { findDates } from './dates.ts'
-import { findEntities, occurrences } from './entities.ts'
+import { findEntities } from './entities.ts'
+import { occurrences } from './occurrences.ts'
 import type { FactSuggestion, SuggestOptions } from './factSuggestion.ts'
 import { compareSuggestions } from './factSuggestion.ts'
 import { findNumbers } from './numbers.ts'
 import { findQuotes } from './quotes.ts'
 import { analyzeText } from './textAnalysis.ts'
 
-const ENTITY_KINDS = new Set(['person', 'organization', 'place'])
 const normalText = (text: string) => text.trim().replace(/\s+/g, ' ')
 const key = (kind: string, text: string) => `${kind}\u0000${normalText(text)}`
 
@@ -38,7 +38,7 @@ export function suggestFacts(text: string, options: SuggestOptions = {}): FactSu
   ]
   // Known tags of other kinds (a claim, a figure) are proposed wherever their words recur.
   for (const k of known) {
-    if (ENTITY_KINDS.has(k.kind)) continue
+    if (ENTITY_KINDS.includes(k.kind)) continue
     const words = k.text.trim()
     for (const at of occurrences(text, words)) all.push({ kind: k.kind, text: words, from: at, to: at + words.length })
   }

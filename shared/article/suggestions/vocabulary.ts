@@ -116,7 +116,7 @@ export const SPEECH_VERBS = words(`
   declared declares insisted insists argued argues claimed warned warns urged urges stressed
   stresses emphasized emphasised acknowledged admitted recalled announced tweeted continued
   concluded remarked observed commented suggested averred maintained contended testified predicted
-  promised vowed conceded countered cautioned complained joked quipped shouted exclaimed pleaded
+  promised vowed conceded countered cautioned complained joked quipped shouted exclaimed
   confirmed denied reiterated called described dubbed labeled labelled branded termed
 `)
 
