@@ -24,6 +24,7 @@ import { membersRoutes } from './http/membersRoutes.ts'
 import { SignInLimiter } from './http/signInLimiter.ts'
 import { staticClient } from './http/staticClient.ts'
 import { suggestionsRoutes } from './http/suggestionsRoutes.ts'
+import { threadsRoutes } from './http/threadsRoutes.ts'
 import { createLogger } from './logger.ts'
 import { ConnectionTracker } from './realtime/connections.ts'
 import { authenticateHandshake, originAllowed } from './realtime/handshake.ts'
@@ -121,6 +122,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   )
   web.use('/api/articles/:id/members', membersRoutes(access))
   web.use('/api/articles/:id/suggestions', suggestionsRoutes(access, registry))
+  web.use('/api/articles/:id/threads', threadsRoutes(access, registry))
   web.use('/api/articles', articlesRoutes(articles, access))
   web.use('/api', adminRoutes(accounts, storage))
   web.use('/api', apiNotFound)

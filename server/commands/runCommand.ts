@@ -1,19 +1,24 @@
-import { CommandSchema, type CommandResult } from '../../shared/protocol/index.ts'
+import { CommandSchema, type Command, type CommandResult } from '../../shared/protocol/index.ts'
 import type { DocumentRegistry } from '../documents/documentRegistry.ts'
 import type { LiveDocument } from '../documents/liveDocument.ts'
 import { parseOrBadRequest } from '../validation.ts'
 import { planThreadCommand, type CommandActor } from './threadCommands.ts'
 
 /**
- * Validates a `command` payload and applies it to the live document with the server's origin
- * (docs/protocol.md P14). Resolves with the result once the change is durably stored.
+ * Applies a validated command to the live document with the server's origin (docs/protocol.md P14):
+ * everything is checked first, then written in one transaction. Resolves with the result once the
+ * change is durably stored.
  */
-export async function runCommand(registry: DocumentRegistry, live: LiveDocument, actor: CommandActor, payload: unknown): Promise<CommandResult> {
-  const command = parseOrBadRequest(CommandSchema, payload, 'command')
+export async function applyCommand(registry: DocumentRegistry, live: LiveDocument, actor: CommandActor, command: Command): Promise<CommandResult> {
   const write = planThreadCommand(live.doc, actor, command)
   let result: CommandResult = {}
   await registry.applyServerChange(live, 'command', (doc) => {
     result = write(doc)
   })
   return result
+}
+
+/** Validates a `command` payload from a socket (`bad-request` naming the problem) and applies it. */
+export function runCommand(registry: DocumentRegistry, live: LiveDocument, actor: CommandActor, payload: unknown): Promise<CommandResult> {
+  return applyCommand(registry, live, actor, parseOrBadRequest(CommandSchema, payload, 'command'))
 }

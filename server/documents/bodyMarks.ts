@@ -1,3 +1,4 @@
+import type { Node as PmNode } from '@tiptap/pm/model'
 import { Transform } from '@tiptap/pm/transform'
 import * as Y from 'yjs'
 import { initProseMirrorDoc, relativePositionToAbsolutePosition, updateYFragment } from 'y-prosemirror'
@@ -46,4 +47,44 @@ export function markBodySpan(
   const transform = new Transform(pmDoc).addMark(from, to, markType.create(attrs))
   updateYFragment(doc, fragment, transform.doc, meta)
   return quote
+}
+
+/**
+ * Where the `occurrence`-th (1-based) appearance of `quote` is in the body, in ProseMirror positions,
+ * or null. Text is matched block by block joined with line breaks (as in the plain-text view), so a
+ * quote may span paragraphs by containing "\n".
+ */
+export function findQuoteInBody(doc: Y.Doc, quote: string, occurrence = 1): BodyRange | null {
+  if (quote === '' || occurrence < 1) return null
+  const { doc: pmDoc } = initProseMirrorDoc(getBody(doc), articleSchema)
+  const { text, positions } = textWithPositions(pmDoc)
+  let index = -1
+  for (let n = 0; n < occurrence; n++) {
+    index = text.indexOf(quote, index + 1)
+    if (index === -1) return null
+  }
+  return { from: positions[index]!, to: positions[index + quote.length - 1]! + 1 }
+}
+
+/** The body's text (blocks joined by "\n") and, for each character, its ProseMirror position. */
+function textWithPositions(pmDoc: PmNode): { text: string; positions: number[] } {
+  let text = ''
+  const positions: number[] = []
+  pmDoc.descendants((node, pos) => {
+    if (node.isTextblock) {
+      if (text !== '') {
+        text += '\n'
+        positions.push(pos)
+      }
+      node.forEach((child, offset) => {
+        if (child.isText) {
+          for (let i = 0; i < child.text!.length; i++) positions.push(pos + 1 + offset + i)
+          text += child.text
+        }
+      })
+      return false
+    }
+    return true
+  })
+  return { text, positions }
 }

@@ -43,3 +43,4 @@ export {
 export type { Author, ThreadMessage, ThreadRecord, ThreadState } from './threads.ts'
 export { CHECKED_KINDS, ENTITY_KINDS, FACT_KINDS, FACT_STATUSES, isFactKind, isFactStatus } from './factVocabulary.ts'
 export type { FactKind, FactStatus } from './factVocabulary.ts'
+export { markedSpans } from './markedSpans.ts'
