@@ -13,11 +13,13 @@ import { DEMO_ACCOUNTS, createDemoNewsroom } from './accounts/demoNewsroom.ts'
 import { ArticleService } from './articles/articleService.ts'
 import type { Config } from './config.ts'
 import { DocumentRegistry } from './documents/documentRegistry.ts'
+import { startFactRecheck } from './documents/factRecheck.ts'
 import { adminRoutes } from './http/adminRoutes.ts'
 import { articlesRoutes } from './http/articlesRoutes.ts'
 import { authRoutes } from './http/authRoutes.ts'
 import { authenticate } from './http/authenticate.ts'
 import { crossOriginWriteGuard } from './http/crossOriginWriteGuard.ts'
+import { factsRoutes } from './http/factsRoutes.ts'
 import { healthRoutes } from './http/healthRoutes.ts'
 import { apiNotFound, jsonErrorHandler } from './http/httpErrors.ts'
 import { membersRoutes } from './http/membersRoutes.ts'
@@ -123,6 +125,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   web.use('/api/articles/:id/members', membersRoutes(access))
   web.use('/api/articles/:id/suggestions', suggestionsRoutes(access, registry))
   web.use('/api/articles/:id/threads', threadsRoutes(access, registry))
+  web.use('/api/articles/:id/facts', factsRoutes(access, registry))
   web.use('/api/articles', articlesRoutes(articles, access))
   web.use('/api', adminRoutes(accounts, storage))
   web.use('/api', apiNotFound)
@@ -145,6 +148,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   io.use(authenticateHandshake({ accounts, connections, audit, logger, maxConnectionsPerUser: config.maxConnectionsPerUser }))
   const messageLimiter = new RateLimiterMemory({ points: config.socketMessagesPer10s, duration: 10 })
   const stopBroadcaster = startUpdateBroadcaster(io, registry, config.broadcastIntervalMs)
+  const stopRecheck = startFactRecheck(registry, logger)
   io.on('connection', (socket) =>
     serveSocket(socket, { io, registry, access, audit, logger, maxMessageBytes: config.maxMessageBytes, messageLimiter }),
   )
@@ -172,6 +176,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     close() {
       closing ??= (async () => {
         stopBroadcaster()
+        stopRecheck()
         await new Promise<void>((resolve) => io.close(() => resolve()))
         await registry.close()
         await storage.close()

@@ -1,17 +1,12 @@
 import * as Y from 'yjs'
-import { COMMENT_MARK, readThread, writeMessage, writeNewThread, writeThreadState, type Author, type ThreadMessage } from '../../shared/article/index.ts'
-import { Capability, can, type Role } from '../../shared/auth/index.ts'
+import { COMMENT_MARK, readThread, writeMessage, writeNewThread, writeThreadState, type ThreadMessage } from '../../shared/article/index.ts'
+import { Capability, can } from '../../shared/auth/index.ts'
 import { ErrorCode, GalleyError, type Command, type CommandResult } from '../../shared/protocol/index.ts'
 import { newId } from '../accounts/secrets.ts'
 import { markBodySpan, type BodyRange } from '../documents/bodyMarks.ts'
+import type { CommandActor } from './commandActor.ts'
 
-/** Who runs a command, and their role on the article. */
-export interface CommandActor {
-  author: Author
-  role: Role
-}
-
-type ThreadCommand = Extract<Command, { type: `thread.${string}` | `message.${string}` }>
+export type ThreadCommand = Extract<Command, { type: `thread.${string}` | `message.${string}` }>
 
 function requireThread(doc: Y.Doc, threadId: string) {
   const thread = readThread(doc, threadId)

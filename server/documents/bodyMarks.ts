@@ -88,3 +88,17 @@ function textWithPositions(pmDoc: PmNode): { text: string; positions: number[] }
   })
   return { text, positions }
 }
+
+/**
+ * Removes every occurrence of a mark with exactly these attributes from the body (e.g. one fact
+ * tag's mark), through y-prosemirror like markBodySpan. Call inside the server's transaction.
+ */
+export function unmarkBody(doc: Y.Doc, markName: string, attrs: Record<string, unknown>): void {
+  const fragment = getBody(doc)
+  const { doc: pmDoc, meta } = initProseMirrorDoc(fragment, articleSchema)
+  const markType = articleSchema.marks[markName]
+  if (!markType) throw new RangeError(`no mark ${markName} in the article schema`)
+  const mark = markType.create(attrs)
+  const transform = new Transform(pmDoc).removeMark(0, pmDoc.content.size, mark)
+  if (transform.docChanged) updateYFragment(doc, fragment, transform.doc, meta)
+}

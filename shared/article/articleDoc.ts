@@ -14,13 +14,15 @@ import {
  * - `body`: Y.XmlFragment, the story text, bound to the editor through y-prosemirror;
  * - `meta`: Y.Map of the metadata fields (see metaFields.ts);
  * - `facts`: Y.Map of fact-tag records by tag id (filled by the fact-tagging work);
- * - `threads`: Y.Map of comment-thread records by thread id (filled by the review-comment work).
+ * - `threads`: Y.Map of comment-thread records by thread id (filled by the review-comment work);
+ * - `dismissed`: Y.Map of fact suggestions an editor dismissed, by `kind:text`, so they are not proposed again.
  */
 export const ArticleRoot = {
   body: 'body',
   meta: 'meta',
   facts: 'facts',
   threads: 'threads',
+  dismissed: 'dismissed',
 } as const
 
 /** The story body. */
@@ -36,6 +38,11 @@ export function getMeta(doc: Y.Doc): Y.Map<unknown> {
 /** Fact-tag records by id. */
 export function getFacts(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ArticleRoot.facts)
+}
+
+/** Dismissed fact suggestions by `kind:text` (values `{kind, text, by, at}`). */
+export function getDismissed(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ArticleRoot.dismissed)
 }
 
 /** Comment-thread records by id. */

@@ -2,6 +2,7 @@ import { getSchema, type AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import type { Schema } from '@tiptap/pm/model'
 import { CommentMark } from './commentMark.ts'
+import { FactMark } from './factMark.ts'
 
 /** Heading levels the body allows: the headline is metadata, so the body has subheadings only. */
 export const BODY_HEADING_LEVELS = [2, 3] as const
@@ -23,6 +24,7 @@ export const articleExtensions: AnyExtension[] = [
     link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
   }),
   CommentMark,
+  FactMark,
 ]
 
 /** The ProseMirror schema built from articleExtensions. */

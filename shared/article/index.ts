@@ -2,6 +2,7 @@ export {
   ArticleRoot,
   ensureArticleShape,
   getBody,
+  getDismissed,
   getFacts,
   getMeta,
   getMetaTags,
@@ -24,7 +25,8 @@ export { articleExtensions, articleSchema, BODY_HEADING_LEVELS } from './editorS
 export { importPlainText, isHeadingLike } from './importPlainText.ts'
 export type { ImportedArticle, ImportedBlock } from './importPlainText.ts'
 export { importedBodyJSON, writeImportedArticle } from './applyImport.ts'
-export { bodyPlainText, countWords } from './bodyText.ts'
+export { BLOCK_SEPARATOR, bodyBlocks, bodyPlainText, countWords } from './bodyText.ts'
+export type { TextRun } from './bodyText.ts'
 export type { ArticleDetail, ArticleListItem, ArticleStatus, ArticleSummary, NewArticle } from './articleSummary.ts'
 export { ARTICLE_STATUSES, MAX_HEADLINE_CHARS, MAX_IMPORT_CHARS } from './articleSummary.ts'
 export { EXCERPT_CHARS, summarize } from './summarize.ts'
@@ -43,4 +45,8 @@ export {
 export type { Author, ThreadMessage, ThreadRecord, ThreadState } from './threads.ts'
 export { CHECKED_KINDS, ENTITY_KINDS, FACT_KINDS, FACT_STATUSES, isFactKind, isFactStatus } from './factVocabulary.ts'
 export type { FactKind, FactStatus } from './factVocabulary.ts'
-export { markedSpans } from './markedSpans.ts'
+export { markedRanges, markedSpans } from './markedSpans.ts'
+export type { MarkedRange } from './markedSpans.ts'
+export { FACT_MARK, FactMark } from './factMark.ts'
+export { MAX_FACT_SOURCES, MAX_FACT_TEXT_CHARS, deleteFact, readFact, readFacts, writeFactChange, writeNewFact } from './facts.ts'
+export type { FactHistoryEntry, FactPatch, FactRecord, FactSource, FactSpeaker } from './facts.ts'

@@ -1,45 +1,64 @@
-import * as Y from 'yjs'
-import { getBody } from './articleDoc.ts'
+import type * as Y from 'yjs'
+import { BLOCK_SEPARATOR, bodyBlocks } from './bodyText.ts'
 
 /**
  * Whether a Y.XmlText formatting key holds the mark `markName`. y-prosemirror stores a mark that may
- * overlap itself (`excludes: ''`) under `name--hash` so that overlapping ones stay apart, and other
- * marks under their plain name.
+ * overlap itself (`excludes: ''`) under `name--hash` (8 characters) so that overlapping ones stay
+ * apart, and other marks under their plain name.
  */
 function isMarkKey(key: string, markName: string): boolean {
   return key === markName || (key.startsWith(`${markName}--`) && key.length === markName.length + 10)
 }
 
+/** One marked range in the plain-text view (bodyPlainText offsets). */
+export interface MarkedRange {
+  id: string
+  from: number
+  to: number
+}
+
 /**
- * The text each mark of `markName` covers now, by the value of its `idAttr` (e.g. every comment
- * anchor's text by thread id). Pieces in one block are joined directly, pieces in different blocks
- * with a line break. An id whose mark covers nothing any more (its text was deleted) is absent.
+ * Every range of the plain text covered by a mark of `markName`, with the value of its `idAttr`
+ * (e.g. each comment anchor by thread id), in document order; adjacent runs of one id are merged.
  */
-export function markedSpans(doc: Y.Doc, markName: string, idAttr: string): Map<string, string> {
-  const pieces = new Map<string, Array<{ block: number; text: string }>>()
-  let block = 0
-  const visit = (node: Y.XmlElement | Y.XmlFragment) => {
-    node.forEach((child) => {
-      if (child instanceof Y.XmlText) {
-        for (const op of child.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
-          if (typeof op.insert !== 'string' || !op.attributes) continue
-          for (const [key, value] of Object.entries(op.attributes)) {
-            if (!isMarkKey(key, markName)) continue
-            const id = (value as Record<string, unknown> | null)?.[idAttr]
-            if (typeof id !== 'string') continue
-            let list = pieces.get(id)
-            if (!list) pieces.set(id, (list = []))
-            const last = list.at(-1)
-            if (last && last.block === block) last.text += op.insert
-            else list.push({ block, text: op.insert })
-          }
+export function markedRanges(doc: Y.Doc, markName: string, idAttr: string): MarkedRange[] {
+  const ranges: MarkedRange[] = []
+  const open = new Map<string, MarkedRange>()
+  let offset = 0
+  bodyBlocks(doc).forEach((runs, index) => {
+    if (index > 0) offset += BLOCK_SEPARATOR.length
+    for (const run of runs) {
+      for (const [key, value] of Object.entries(run.attributes ?? {})) {
+        if (!isMarkKey(key, markName)) continue
+        const id = (value as Record<string, unknown> | null)?.[idAttr]
+        if (typeof id !== 'string') continue
+        const last = open.get(id)
+        if (last && last.to === offset) {
+          last.to += run.text.length
+        } else {
+          const range = { id, from: offset, to: offset + run.text.length }
+          ranges.push(range)
+          open.set(id, range)
         }
-      } else if (child instanceof Y.XmlElement) {
-        visit(child)
-        block++
       }
-    })
+      offset += run.text.length
+    }
+  })
+  return ranges
+}
+
+/**
+ * The text each mark of `markName` covers now, by the value of its `idAttr`. Pieces in one block are
+ * joined directly, pieces in different blocks with a line break. An id whose mark covers nothing any
+ * more (its text was deleted) is absent.
+ */
+export function markedSpans(doc: Y.Doc, markName: string, idAttr: string, text = ''): Map<string, string> {
+  const plain = text || bodyBlocks(doc).map((runs) => runs.map((r) => r.text).join('')).join(BLOCK_SEPARATOR)
+  const spans = new Map<string, string>()
+  for (const range of markedRanges(doc, markName, idAttr)) {
+    const piece = plain.slice(range.from, range.to)
+    const before = spans.get(range.id)
+    spans.set(range.id, before === undefined ? piece : `${before}\n${piece}`)
   }
-  visit(getBody(doc))
-  return new Map([...pieces].map(([id, list]) => [id, list.map((p) => p.text).join('\n')]))
+  return spans
 }

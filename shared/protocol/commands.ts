@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { MAX_FACT_SOURCES, MAX_FACT_TEXT_CHARS } from '../article/facts.ts'
+import { FACT_KINDS, FACT_STATUSES } from '../article/factVocabulary.ts'
 import { MAX_MESSAGE_CHARS, THREAD_STATES } from '../article/threads.ts'
 
 /** Largest encoded Yjs relative position a command accepts (bytes). */
@@ -14,6 +16,34 @@ const messageBody = z
   .string()
   .max(MAX_MESSAGE_CHARS, `a message holds at most ${MAX_MESSAGE_CHARS} characters`)
   .refine((s) => s.trim() !== '', 'a message may not be empty')
+
+const shortText = z.string().max(MAX_FACT_TEXT_CHARS)
+const httpUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' })])
+const anchor = z.strictObject({ start: relativePosition, end: relativePosition })
+const factPatch = z.strictObject({
+  kind: z.enum(FACT_KINDS).optional(),
+  /** `needs-recheck` is set by Galley when verified words change, never by hand. */
+  status: z
+    .enum(FACT_STATUSES)
+    .refine((s) => s !== 'needs-recheck', 'needs-recheck is set by Galley when verified words change')
+    .optional(),
+  sources: z
+    .array(
+      z.strictObject({
+        url: httpUrl,
+        title: shortText,
+        note: shortText,
+        accessedAt: z.union([z.literal(''), z.iso.date()]),
+      }),
+    )
+    .max(MAX_FACT_SOURCES)
+    .optional(),
+  speaker: z.strictObject({ tagId: recordId.nullable(), name: shortText }).nullable().optional(),
+  checkedAgainstRecording: z.boolean().optional(),
+  canonicalName: shortText.optional(),
+  uri: httpUrl.optional(),
+  note: shortText.optional(),
+})
 
 /**
  * The validated commands of the `command` event (docs/protocol.md P14): changes the server makes to
@@ -33,6 +63,18 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('thread.setState'), threadId: recordId, state: z.enum(THREAD_STATES) }),
   z.strictObject({ type: z.literal('message.edit'), threadId: recordId, messageId: recordId, body: messageBody }),
   z.strictObject({ type: z.literal('message.delete'), threadId: recordId, messageId: recordId }),
+  z.strictObject({
+    type: z.literal('fact.create'),
+    tagId: recordId.optional(),
+    kind: z.enum(FACT_KINDS),
+    anchor,
+    /** Optional first values, e.g. from an accepted suggestion. */
+    speaker: z.strictObject({ tagId: recordId.nullable(), name: shortText }).nullable().optional(),
+    canonicalName: shortText.optional(),
+  }),
+  z.strictObject({ type: z.literal('fact.update'), tagId: recordId, patch: factPatch }),
+  z.strictObject({ type: z.literal('fact.delete'), tagId: recordId }),
+  z.strictObject({ type: z.literal('suggestion.dismiss'), kind: z.enum(FACT_KINDS), text: shortText.min(1) }),
 ])
 export type Command = z.infer<typeof CommandSchema>
 export type CommandType = Command['type']
@@ -41,4 +83,5 @@ export type CommandType = Command['type']
 export interface CommandResult {
   threadId?: string
   messageId?: string
+  tagId?: string
 }

@@ -2,7 +2,7 @@ export { PROTOCOL_VERSION } from './version.ts'
 export { ErrorCode, GalleyError, isErrorResponse } from './errorCodes.ts'
 export type { ErrorBody, Response } from './errorCodes.ts'
 export { Events } from './events.ts'
-export { CommandSchema, RECORD_ID_PATTERN } from './commands.ts'
+// CommandSchema (zod) is imported from './commands.ts' by the server only, so it stays out of the client bundle.
 export type { Command, CommandResult, CommandType } from './commands.ts'
 export type {
   AccessEvent,

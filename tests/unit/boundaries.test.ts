@@ -74,11 +74,12 @@ describe('dependency directions (STYLE.md)', () => {
     }
   })
 
-  it('client/ never imports server/; framework-free client/src/collab never imports React', () => {
+  it('client/ never imports server/; framework-free client/src/{collab,auth,api} never import React', () => {
+    const frameworkFree = ['collab', 'auth', 'api'].map((dir) => path.join('client', 'src', dir) + path.sep)
     for (const file of sources('client')) {
       for (const spec of imports(file)) {
         expect(resolvesInto(file, spec, 'server'), `${file} imports ${spec}`).toBe(false)
-        if (file.startsWith(path.join('client', 'src', 'collab'))) expect(/^react/.test(spec), `${file} imports ${spec}`).toBe(false)
+        if (frameworkFree.some((dir) => file.startsWith(dir))) expect(/^react/.test(spec) || /\.tsx$/.test(spec), `${file} imports ${spec}`).toBe(false)
       }
     }
   })

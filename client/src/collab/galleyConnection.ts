@@ -1,10 +1,14 @@
 import * as Y from 'yjs'
+import { Observable } from 'lib0/observable'
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client'
+import { isRole, type Role } from '../../../shared/auth/index.ts'
 import {
   ErrorCode,
   Events,
   PROTOCOL_VERSION,
+  type AccessEvent,
   type ClientToServerEvents,
+  type ErrorBody,
   type ErrorEvent,
   type JoinResult,
   type Response,
@@ -39,13 +43,36 @@ function newPresenceKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
+/** Events a GalleyConnection emits. */
+export interface GalleyConnectionEvents {
+  /**
+   * The server refused the handshake as `unauthorized` (no session, or it expired or was revoked).
+   * The connection has stopped for good: sign in again and open a new one.
+   */
+  unauthorized: (error: ErrorBody) => void
+}
+
+/** What every open article is told when the server refuses this connection's session. */
+const SIGNED_OUT: ErrorBody = { code: ErrorCode.unauthorized, message: 'you are signed out: sign in again' }
+
+/** True for the `connect_error` of a handshake the server refused for want of a valid session. */
+function isUnauthorized(err: Error & { data?: unknown }): boolean {
+  const data = err.data as { code?: unknown } | undefined
+  return err.message === ErrorCode.unauthorized || data?.code === ErrorCode.unauthorized
+}
+
 /**
- * One Socket.IO connection to a Galley server, carrying any number of open articles.
+ * One Socket.IO connection to a Galley server, carrying any number of open articles. The browser
+ * sends the session cookie with the handshake; a refused handshake (`unauthorized`) stops the
+ * connection instead of retrying, and says so with an `unauthorized` event.
  * Framework-free: the browser editor, tests and benchmarks all use it.
  */
-export class GalleyConnection implements FrameSender {
+export class GalleyConnection extends Observable<keyof GalleyConnectionEvents> implements FrameSender {
   readonly socket: GalleySocket
   private readonly sessions = new Map<string, ArticleSession>()
+  /** The role the server last gave on each article, so reopening one while offline keeps its editor editable. */
+  private readonly knownRoles = new Map<string, Role>()
+  private stopped = false
   /** Consecutive resyncs per article, for their backoff; reset by a clean join. */
   private readonly resyncs = new Map<string, number>()
   private serverDisconnects = 0
@@ -53,6 +80,7 @@ export class GalleyConnection implements FrameSender {
 
   /** `url` is the server's origin; '' or undefined means the page's own origin. */
   constructor(url?: string, options: Partial<ManagerOptions & SocketOptions> = {}) {
+    super()
     const allOptions = {
       transports: ['websocket'],
       ...RECONNECT_OPTIONS,
@@ -66,18 +94,25 @@ export class GalleyConnection implements FrameSender {
     this.socket.on('connect_error', this.onConnectError)
     this.socket.on('disconnect', this.onDisconnect)
     this.socket.on(Events.y, this.onFrame)
+    this.socket.on(Events.access, this.onAccess)
     this.socket.on(Events.error, this.onServerError)
+  }
+
+  /** True once the server refused this connection's session: it will not connect again. */
+  get signedOut(): boolean {
+    return this.stopped
   }
 
   /** Opens an article: joins it now if connected, and again after every reconnect. */
   open(articleId: string, doc: Y.Doc = new Y.Doc()): ArticleSession {
     if (this.sessions.has(articleId)) throw new RangeError(`article ${articleId} is already open on this connection`)
-    const session = new ArticleSession(articleId, doc)
+    const session = new ArticleSession(articleId, doc, this.knownRoles.get(articleId) ?? null)
     this.sessions.set(articleId, session)
     session.on('status', (status: SaveStatus) => {
       if (status.state === 'saved') this.resyncs.delete(articleId)
     })
-    if (this.socket.connected) this.join(session)
+    if (this.stopped) session.detach(SIGNED_OUT)
+    else if (this.socket.connected) this.join(session)
     return session
   }
 
@@ -92,15 +127,17 @@ export class GalleyConnection implements FrameSender {
   }
 
   /** Closes every article and the socket. */
-  destroy(): void {
+  override destroy(): void {
     for (const id of [...this.sessions.keys()]) this.close(id)
     this.socket.off('connect', this.onConnect)
     this.socket.off('connect_error', this.onConnectError)
     this.socket.off('disconnect', this.onDisconnect)
     this.socket.off(Events.y, this.onFrame)
+    this.socket.off(Events.access, this.onAccess)
     this.socket.off(Events.error, this.onServerError)
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer)
     this.socket.disconnect()
+    super.destroy()
   }
 
   /** FrameSender: one `y` with an ack. */
@@ -119,6 +156,8 @@ export class GalleyConnection implements FrameSender {
   }
 
   private join(session: ArticleSession): void {
+    // Removed from the article: the server left it for us; joining again would only be refused.
+    if (session.accessRemoved || this.stopped) return
     session.connecting()
     this.socket.timeout(JOIN_TIMEOUT_MS).emit(Events.join, session.articleId, (err: Error | null, res: Response<JoinResult>) => {
       if (this.sessions.get(session.articleId) !== session) return
@@ -131,7 +170,12 @@ export class GalleyConnection implements FrameSender {
         return
       }
       if ('error' in res) {
-        session.detach(res.error)
+        if (res.error.code === ErrorCode.unauthorized) this.stop()
+        else session.detach(res.error)
+        return
+      }
+      if (!isRole(res.role)) {
+        session.detach({ code: ErrorCode.badRequest, message: `the server gave an unknown role (${String(res.role)}): reload the page` })
         return
       }
       if (res.protocolVersion !== PROTOCOL_VERSION) {
@@ -142,13 +186,26 @@ export class GalleyConnection implements FrameSender {
         return
       }
       this.serverDisconnects = 0
+      this.knownRoles.set(session.articleId, res.role)
       session.attach(this, res)
     })
   }
 
   /** Drops the transport so the manager reconnects with its backoff and jitter. */
   private reconnect(): void {
+    if (this.stopped) return
     this.socket.io.engine?.close()
+  }
+
+  /** The server no longer accepts our session: stop for good (no reconnect loop), tell sessions and listeners. */
+  private stop(): void {
+    if (this.stopped) return
+    this.stopped = true
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer)
+    this.reconnectTimer = null
+    this.socket.disconnect()
+    for (const session of this.sessions.values()) session.detach(SIGNED_OUT)
+    this.emit('unauthorized', [SIGNED_OUT])
   }
 
   private onConnect = (): void => {
@@ -156,22 +213,35 @@ export class GalleyConnection implements FrameSender {
     for (const session of this.sessions.values()) this.join(session)
   }
 
-  private onConnectError = (): void => {
+  private onConnectError = (err: Error): void => {
+    // Refused for want of a session: retrying cannot help, signing in can.
+    if (isUnauthorized(err)) {
+      this.stop()
+      return
+    }
     // The server cannot be reached (first connect or a retry): say "offline", not "connecting" forever.
     // Socket.IO keeps retrying; the next connect rejoins every session.
     for (const session of this.sessions.values()) session.detach()
+    // A refusal by the server's middleware (e.g. `rate-limited`: too many connections) is not retried
+    // by Socket.IO (the socket is no longer active): we retry, with a growing delay.
+    if (!this.socket.active && this.socket.io.reconnection()) this.reconnectLater()
+  }
+
+  /** Connects the socket again after a growing, jittered delay (unless stopped or already waiting). */
+  private reconnectLater(): void {
+    if (this.stopped || this.reconnectTimer) return
+    const delay = backoffDelay(this.serverDisconnects++)
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null
+      if (!this.stopped) this.socket.connect()
+    }, delay)
   }
 
   private onDisconnect = (reason: string): void => {
     for (const session of this.sessions.values()) session.detach()
     // Socket.IO does not reconnect by itself after the server closed the socket; we do, with backoff.
-    if (reason === 'io server disconnect') {
-      const delay = backoffDelay(this.serverDisconnects++)
-      this.reconnectTimer = setTimeout(() => {
-        this.reconnectTimer = null
-        this.socket.connect()
-      }, delay)
-    }
+    // (If the server closed it because the session ended, that reconnect's handshake is refused and stops.)
+    if (reason === 'io server disconnect') this.reconnectLater()
   }
 
   private onFrame = (articleId: string, data: Uint8Array | ArrayBuffer): void => {
@@ -184,6 +254,14 @@ export class GalleyConnection implements FrameSender {
       console.error(`galley: could not apply a frame for ${articleId}`, err)
       this.reconnect()
     }
+  }
+
+  private onAccess = (event: AccessEvent): void => {
+    if (typeof event !== 'object' || event === null || typeof event.articleId !== 'string') return
+    if (event.role !== null && !isRole(event.role)) return
+    if (event.role === null) this.knownRoles.delete(event.articleId)
+    else this.knownRoles.set(event.articleId, event.role)
+    this.sessions.get(event.articleId)?.setAccess(event.role)
   }
 
   private onServerError = (event: ErrorEvent): void => {

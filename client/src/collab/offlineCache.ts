@@ -16,20 +16,27 @@ export interface OfflineCacheEvents {
   state: (state: OfflineCacheState) => void
 }
 
-/** The IndexedDB database name of an article's offline copy. */
-export function offlineCacheName(articleId: string): string {
-  return `galley-article-${articleId}`
+/**
+ * The IndexedDB database name of one user's offline copy of an article. Keyed per user on purpose:
+ * whatever the copy holds that the server lacks is sent on the next sync as the signed-in user's own
+ * change, so a colleague signing in on the same browser must never load someone else's copy (their
+ * unsynced edits would go out under the wrong name, and could reach an article the colleague may not
+ * even read). Ids are url-safe, so the name needs no escaping.
+ */
+export function offlineCacheName(userId: string, articleId: string): string {
+  return `galley-user-${userId}-article-${articleId}`
 }
 
 /**
- * Keeps one article's Y.Doc in this browser's IndexedDB (y-indexeddb), so edits made offline
- * survive a reload and merge into the server's copy on the next sync (P7). Framework-free.
+ * Keeps one user's copy of one article's Y.Doc in this browser's IndexedDB (y-indexeddb), so edits
+ * made offline survive a reload and merge into the server's copy on the next sync (P7). Framework-free.
  */
 export class OfflineCache extends Observable<keyof OfflineCacheEvents> {
   private current: OfflineCacheState = 'loading'
   private persistence: IndexeddbPersistence | null = null
 
   constructor(
+    readonly userId: string,
     readonly articleId: string,
     readonly doc: Y.Doc,
   ) {
@@ -39,7 +46,7 @@ export class OfflineCache extends Observable<keyof OfflineCacheEvents> {
       return
     }
     try {
-      const persistence = new IndexeddbPersistence(offlineCacheName(articleId), doc)
+      const persistence = new IndexeddbPersistence(offlineCacheName(userId, articleId), doc)
       this.persistence = persistence
       persistence.on('synced', () => this.setState('ready'))
       // Opening fails in some private modes; without this the rejection would go unhandled.
@@ -64,6 +71,18 @@ export class OfflineCache extends Observable<keyof OfflineCacheEvents> {
     this.persistence = null
     if (persistence) void persistence.destroy().catch(() => {})
     super.destroy()
+  }
+
+  /**
+   * Stops writing and deletes this copy from the browser, for an article the user may no longer
+   * read: what it holds could not be saved anyway, and it should not outlive their access.
+   */
+  clear(): void {
+    const persistence = this.persistence
+    this.persistence = null
+    this.current = 'unavailable'
+    this.emit('state', ['unavailable'])
+    if (persistence) void persistence.clearData().catch(() => {})
   }
 
   private setState(next: OfflineCacheState): void {

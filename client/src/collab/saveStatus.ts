@@ -5,11 +5,13 @@ import type { ErrorBody } from '../../../shared/protocol/index.ts'
  * - `connecting`: not yet joined; nothing typed yet is known to be stored;
  * - `saving`: changes sent, not all acked ("Saving…");
  * - `saved`: every local change acked as durably stored ("All changes saved");
+ * - `read-only`: joined, the user's role cannot change the article, and this browser holds nothing
+ *   the server lacks ("Read only");
  * - `offline`: no connection; `unsaved` says whether local changes wait for it
  *   ("Offline — changes kept in this browser");
- * - `error`: the server refused a change or it could not be sent; `error` says why.
+ * - `error`: the server refused a change, it could not be sent, or access was removed; `error` says why.
  */
-export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline' | 'error'
+export type SaveState = 'connecting' | 'saving' | 'saved' | 'read-only' | 'offline' | 'error'
 
 export interface SaveStatus {
   state: SaveState
@@ -27,6 +29,8 @@ export function describeSaveStatus(status: SaveStatus, offlineCache: boolean): s
       return 'Saving…'
     case 'saved':
       return 'All changes saved'
+    case 'read-only':
+      return 'Read only'
     case 'offline':
       if (!status.unsaved) return 'Offline'
       return offlineCache ? 'Offline — changes kept in this browser' : 'Offline — changes not yet saved'

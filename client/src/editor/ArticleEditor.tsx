@@ -11,18 +11,26 @@ import { canEditLink } from './toolbarTools.ts'
 interface ArticleEditorProps {
   session: ArticleSession
   /** False until the article's content has arrived (see useArticleLoaded). */
+  loaded: boolean
+  /** True when the user may change the body now: loaded, and a role with `writeBody` (the session's canWrite). */
   editable: boolean
+  /** True when the user's role does not allow editing at all (not merely "not yet"): no toolbar, marked read-only. */
+  readOnly: boolean
 }
 
 const BODY_ID = 'story-body'
 
 /**
  * The story body: a Tiptap editor over the shared schema (articleExtensions), bound to the session's
- * Y.Doc with collaborative undo and colleagues' carets, plus its toolbar and link form.
+ * Y.Doc with collaborative undo and colleagues' carets, plus its toolbar and link form. Not editable
+ * (contenteditable false, so it makes no changes to send) until loaded, and never for a role that
+ * cannot write: then it has no toolbar and says it is read-only; colleagues' edits still appear live.
  */
-export function ArticleEditor({ session, editable }: ArticleEditorProps) {
+export function ArticleEditor({ session, loaded, editable, readOnly }: ArticleEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false)
   const openLink = useRef<() => void>(() => {})
+  // Read by the editor's attributes on every view update (the empty transaction below makes one).
+  const readOnlyRef = useRef(readOnly)
 
   const editor = useEditor(
     {
@@ -34,14 +42,15 @@ export function ArticleEditor({ session, editable }: ArticleEditorProps) {
       editable,
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: {
+        attributes: (): Record<string, string> => ({
           id: BODY_ID,
           class: 'story-body',
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': 'Story text',
-          spellcheck: 'true',
-        },
+          'aria-readonly': String(readOnlyRef.current),
+          spellcheck: String(!readOnlyRef.current),
+        }),
         handleKeyDown: (_view, event) => {
           if ((event.metaKey || event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
             event.preventDefault()
@@ -64,19 +73,21 @@ export function ArticleEditor({ session, editable }: ArticleEditorProps) {
   }, [openLinkForm])
 
   useEffect(() => {
-    if (editor.isEditable === editable) return
+    if (editor.isEditable === editable && readOnlyRef.current === readOnly) return
+    readOnlyRef.current = readOnly
     editor.setEditable(editable)
+    if (!editable) setLinkOpen(false)
     // setEditable dispatches nothing, and the toolbar (useEditorState) listens to transactions:
-    // an empty one makes everything that reads editor state see the change.
+    // an empty one makes everything that reads editor state (and the attributes above) see the change.
     editor.view.dispatch(editor.state.tr)
-  }, [editor, editable])
+  }, [editor, editable, readOnly])
 
   return (
-    <div className="article-editor" aria-busy={!editable}>
-      <Toolbar editor={editor} controls={BODY_ID} onLink={openLinkForm} />
-      {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+    <div className={`article-editor${readOnly ? ' article-editor--read-only' : ''}`} aria-busy={!loaded}>
+      {!readOnly && <Toolbar editor={editor} controls={BODY_ID} onLink={openLinkForm} />}
+      {linkOpen && !readOnly && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
       <EditorContent editor={editor} className="article-editor__content" />
-      {!editable && <p className="article-editor__loading">Loading the story…</p>}
+      {!loaded && <p className="article-editor__loading">Loading the story…</p>}
     </div>
   )
 }

@@ -1,13 +1,17 @@
 import { useEffect } from 'react'
 import { useParams } from 'react-router'
+import { Capability, can, type PublicUser } from '../../../shared/auth/index.ts'
 import { ErrorCode, isArticleId } from '../../../shared/protocol/index.ts'
 import { ArticleEditor } from '../editor/index.ts'
+import { AccessBanner } from '../features/access/index.ts'
 import { useArticleExists } from '../features/articles/index.ts'
-import { useIdentity } from '../features/identity/index.ts'
+import { MembersPanel } from '../features/members/index.ts'
 import { MetaPanel, MetaTextInput, useMetaTextValue } from '../features/meta/index.ts'
-import { PresenceList, useLocalPresence } from '../features/presence/index.ts'
+import { PresenceList, presenceUserOf, useLocalPresence } from '../features/presence/index.ts'
 import { StatusBar } from '../features/status/index.ts'
+import { useSignedInUser } from '../services/index.ts'
 import {
+  useArticleAccess,
   useArticleLoaded,
   useArticleSession,
   useOfflineCacheState,
@@ -18,9 +22,10 @@ import {
 import { NotFoundPage } from './NotFoundPage.tsx'
 
 const MISSING_TITLE = 'Article not found'
-const MISSING_MESSAGE = 'No article has this address. It may have been mistyped, or the link is incomplete.'
+const MISSING_MESSAGE =
+  'No article has this address, or it has not been shared with you. Check the link, or ask one of its owners to add you.'
 
-/** `/a/:id`: the editor for one article, opened live on the app's connection. */
+/** `/a/:id`: the editor for one article, opened live on the signed-in user's connection. */
 export function ArticlePage() {
   const { id = '' } = useParams()
   if (!isArticleId(id)) return <NotFoundPage title={MISSING_TITLE} message={MISSING_MESSAGE} />
@@ -44,42 +49,68 @@ function ArticleView({ articleId }: { articleId: string }) {
 }
 
 function ArticleWorkspace({ open }: { open: OpenArticle }) {
-  const { session } = open
-  const [identity] = useIdentity()
+  const { session, cache } = open
+  const user = useSignedInUser()
   const loaded = useArticleLoaded(open)
+  const access = useArticleAccess(session)
   const status = useSaveStatus(session)
-  useUnsavedChangesGuard(status, useOfflineCacheState(open.cache))
+  // Once access is removed nothing here can be saved any more: leaving loses nothing that staying keeps.
+  useUnsavedChangesGuard(access.removed ? { ...status, unsaved: false } : status, useOfflineCacheState(cache))
   const headline = useMetaTextValue(session.doc, 'headline')
-  useLocalPresence(session.awareness, identity)
+  useLocalPresence(session.awareness, presenceUserOf(user))
 
   useEffect(() => {
     document.title = `${headline.trim() || 'Untitled article'} · Galley`
   }, [headline])
 
+  // This browser's copy must not outlive the user's access to the article.
+  useEffect(() => {
+    if (access.removed) cache.clear()
+  }, [access.removed, cache])
+
   if (status.state === 'error' && status.error?.code === ErrorCode.notFound) {
     return <NotFoundPage title={MISSING_TITLE} message={MISSING_MESSAGE} />
   }
 
+  // Read-only: a known role that cannot write, or access gone. While the role is not known yet
+  // (first join pending) the editor is merely not editable, with its toolbar in place.
+  const readOnly = access.removed || (access.role !== null && !access.canWrite)
   return (
     <main id="main" className="page page--article">
       <div className="article-layout">
         <article className="article-layout__story" aria-label="Story">
-          <MetaTextInput doc={session.doc} field="headline" className="field--headline" placeholder="Headline" />
+          <AccessBanner access={access} />
+          <MetaTextInput doc={session.doc} field="headline" className="field--headline" placeholder="Headline" readOnly={!access.canWrite} />
           <MetaTextInput
             doc={session.doc}
             field="standfirst"
             multiline
             className="field--standfirst"
             placeholder="The one- or two-sentence summary under the headline"
+            readOnly={!access.canWrite}
           />
-          <ArticleEditor session={session} editable={loaded} />
+          <ArticleEditor session={session} loaded={loaded} editable={loaded && access.canWrite} readOnly={readOnly} />
         </article>
         <aside className="article-layout__side" aria-label="Article details and people">
           <PresenceList awareness={session.awareness} />
-          <MetaPanel doc={session.doc} />
+          {!access.removed && (
+            <MembersPanel
+              articleId={session.articleId}
+              articleTitle={headline.trim() || 'Untitled article'}
+              currentUserId={user.id}
+              canManage={canManageMembers(user, access.role)}
+              refresh={access.role}
+            />
+          )}
+          <MetaPanel doc={session.doc} readOnly={!access.canWrite} />
         </aside>
       </div>
       <StatusBar {...open} />
     </main>
   )
+}
+
+/** Owners manage an article's members; so do admins, whatever their role on it. */
+function canManageMembers(user: PublicUser, role: Parameters<typeof can>[0]): boolean {
+  return user.isAdmin || can(role, Capability.manageMembers)
 }

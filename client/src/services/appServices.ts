@@ -1,13 +1,13 @@
 import { createContext, useContext } from 'react'
-import type { GalleyConnection } from '../collab/index.ts'
-import type { IdentityStore } from '../features/identity/index.ts'
+import type { AuthStore } from '../auth/index.ts'
+import type { UserConnection } from './userConnection.ts'
 
 /** The app-wide objects every view shares, built once in main.tsx and handed down by context. */
 export interface AppServices {
-  /** The one Socket.IO connection to this page's origin; every open article rides on it. */
-  connection: GalleyConnection
-  /** The display name and colour chosen in this browser. */
-  identity: IdentityStore
+  /** Who is signed in on this page, and the actions that sign in and out. */
+  auth: AuthStore
+  /** The signed-in user's Socket.IO connection (use it through ConnectionProvider and useConnection). */
+  connection: UserConnection
 }
 
 /** Context carrying AppServices; null outside <AppServicesContext value={…}>. */

@@ -1,2 +1,6 @@
 export { AppServicesContext, useAppServices } from './appServices.ts'
 export type { AppServices } from './appServices.ts'
+export { ConnectionContext, useConnection } from './connectionContext.ts'
+export { SignedInUserContext, useSignedInUser } from './signedInUser.ts'
+export { hasUnsavedWork, markUnsavedWork } from './unsavedWork.ts'
+export { UserConnection } from './userConnection.ts'

@@ -1,3 +1,4 @@
+export { useArticleAccess } from './useArticleAccess.ts'
 export { useArticleLoaded } from './useArticleLoaded.ts'
 export { useArticleSession } from './useArticleSession.ts'
 export type { OpenArticle } from './useArticleSession.ts'

@@ -1,12 +1,20 @@
-import { useEffect } from 'react'
-import { ArticleTable } from './ArticleTable.tsx'
+import { useEffect, useState } from 'react'
+import type { ArticleListItem } from '../../../../shared/article/index.ts'
+import { useSignedInUser } from '../../services/index.ts'
+import { ShareDialog } from '../members/index.ts'
+import { ArticleTable, articleTitle } from './ArticleTable.tsx'
 import { ImportTextForm } from './ImportTextForm.tsx'
 import { NewArticleForm } from './NewArticleForm.tsx'
 import { useArticleList } from './useArticleList.ts'
 
-/** The home page: every article, newest change first, and the ways to start a new one. */
+/**
+ * The home page: the articles the user has a role on (and, for admins, every other one, to manage
+ * its members), newest change first, and the ways to start a new one.
+ */
 export function ArticleListPage() {
   const [list, reload] = useArticleList()
+  const user = useSignedInUser()
+  const [managing, setManaging] = useState<ArticleListItem | null>(null)
 
   useEffect(() => {
     document.title = 'Articles · Galley'
@@ -38,10 +46,10 @@ export function ArticleListPage() {
           {list.status === 'loaded' && list.articles.length === 0 && (
             <div className="list-message">
               <p className="list-message__title">No articles yet</p>
-              <p>Create one, or import wire copy as plain text.</p>
+              <p>Create one, or import wire copy as plain text. Articles colleagues share with you appear here too.</p>
             </div>
           )}
-          {list.status === 'loaded' && list.articles.length > 0 && <ArticleTable articles={list.articles} />}
+          {list.status === 'loaded' && list.articles.length > 0 && <ArticleTable articles={list.articles} onManageMembers={setManaging} />}
         </section>
         <aside className="list-layout__actions" aria-label="Start an article">
           <div className="card">
@@ -52,6 +60,15 @@ export function ArticleListPage() {
           </div>
         </aside>
       </div>
+      {managing && (
+        <ShareDialog
+          articleId={managing.id}
+          articleTitle={articleTitle(managing)}
+          currentUserId={user.id}
+          onClose={() => setManaging(null)}
+          onChanged={reload}
+        />
+      )}
     </main>
   )
 }

@@ -1,6 +1,4 @@
 export { ArticleListPage } from './ArticleListPage.tsx'
-export { ApiError, createArticle, getArticle, listArticles } from './articlesApi.ts'
-
-export { formatLocalTime, formatRelativeTime } from './relativeTime.ts'
+export { createArticle, getArticle, listArticles } from './articlesApi.ts'
 export { useArticleExists } from './useArticleExists.ts'
 export type { ArticleExistence } from './useArticleExists.ts'

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { ErrorCode } from '../../../../shared/protocol/index.ts'
-import { ApiError, getArticle } from './articlesApi.ts'
+import { ApiError } from '../../api/index.ts'
+import { getArticle } from './articlesApi.ts'
 
 /** Whether the server knows an article: `unknown` while asking or when it cannot be reached (offline). */
 export type ArticleExistence = 'unknown' | 'exists' | 'missing'

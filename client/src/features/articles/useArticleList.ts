@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ArticleSummary } from '../../../../shared/article/index.ts'
-import { ErrorCode } from '../../../../shared/protocol/index.ts'
-import { ApiError, listArticles } from './articlesApi.ts'
+import type { ArticleListItem } from '../../../../shared/article/index.ts'
+import { toApiError, type ApiError } from '../../api/index.ts'
+import { listArticles } from './articlesApi.ts'
 
 /** The article list as it loads: loading, loaded (newest change first) or failed, with a reload. */
 export type ArticleListState =
   | { status: 'loading' }
-  | { status: 'loaded'; articles: ArticleSummary[] }
+  | { status: 'loaded'; articles: ArticleListItem[] }
   | { status: 'failed'; error: ApiError }
 
 /** Fetches the article list on mount and on reload(); a stale response never overwrites a newer one. */
@@ -24,7 +24,7 @@ export function useArticleList(): [ArticleListState, () => void] {
       },
       (err: unknown) => {
         if (abort.signal.aborted) return
-        setState({ status: 'failed', error: err instanceof ApiError ? err : new ApiError(ErrorCode.internal, String(err), 0) })
+        setState({ status: 'failed', error: toApiError(err) })
       },
     )
     return () => abort.abort()

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react'
 import { useNavigate } from 'react-router'
-import { ErrorCode } from '../../../../shared/protocol/index.ts'
 import type { NewArticle } from '../../../../shared/article/index.ts'
-import { ApiError, createArticle } from './articlesApi.ts'
+import { toApiError, type ApiError } from '../../api/index.ts'
+import { createArticle } from './articlesApi.ts'
 
 /** Creates an article and opens it at /a/:id; `error` holds the server's refusal, `pending` the wait. */
 export function useCreateArticle(): { create: (article: NewArticle) => Promise<void>; pending: boolean; error: ApiError | null } {
@@ -18,7 +18,7 @@ export function useCreateArticle(): { create: (article: NewArticle) => Promise<v
         const id = await createArticle(article)
         navigate(`/a/${encodeURIComponent(id)}`)
       } catch (err) {
-        setError(err instanceof ApiError ? err : new ApiError(ErrorCode.internal, String(err), 0))
+        setError(toApiError(err))
         setPending(false)
       }
     },

@@ -6,8 +6,9 @@ import { useMetaValue } from './useMetaValue.ts'
 /**
  * The dateline date: a date input, last writer wins. Only '' or a real `YYYY-MM-DD` date is written;
  * anything else (possible where the browser shows a plain text box) is reported and kept local.
+ * Read-only when asked.
  */
-export function DatelineDateInput({ doc }: { doc: Y.Doc }) {
+export function DatelineDateInput({ doc, readOnly = false }: { doc: Y.Doc; readOnly?: boolean }) {
   const value = useMetaValue(doc, 'datelineDate')
   const [draft, setDraft] = useState(value ?? '')
   const [invalid, setInvalid] = useState(false)
@@ -28,9 +29,11 @@ export function DatelineDateInput({ doc }: { doc: Y.Doc }) {
         name="datelineDate"
         value={draft}
         disabled={value === null}
+        readOnly={readOnly}
         aria-invalid={invalid}
         aria-describedby={invalid ? `${id}-problem` : undefined}
         onChange={(event) => {
+          if (readOnly) return
           const next = event.target.value
           setDraft(next)
           const ok = isDatelineDate(next)

@@ -13,13 +13,15 @@ interface MetaTextInputProps {
   hint?: string
   placeholder?: string
   className?: string
+  /** True for a role that cannot change the article: the field can be read and selected, not typed in. */
+  readOnly?: boolean
 }
 
 /**
  * One co-edited metadata text field: a labelled input bound to its Y.Text (bindTextInput), disabled
- * until the server has created the Y.Text.
+ * until the server has created the Y.Text, read-only (still following colleagues' edits) when asked.
  */
-export function MetaTextInput({ doc, field, multiline = false, hint, placeholder, className }: MetaTextInputProps) {
+export function MetaTextInput({ doc, field, multiline = false, hint, placeholder, className, readOnly = false }: MetaTextInputProps) {
   const text = useMetaText(doc, field)
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null)
   const id = useId()
@@ -35,7 +37,8 @@ export function MetaTextInput({ doc, field, multiline = false, hint, placeholder
     ref,
     name: field,
     disabled: text === null,
-    placeholder,
+    readOnly,
+    placeholder: readOnly ? undefined : placeholder,
     'aria-describedby': hint ? `${id}-hint` : undefined,
     'data-meta-field': field,
   }

@@ -3,8 +3,8 @@ import type * as Y from 'yjs'
 import { META_LABELS, setMetaValue } from '../../../../shared/article/index.ts'
 import { useMetaValue } from './useMetaValue.ts'
 
-/** The section: a text input whose value is last-writer-wins (the whole value, not merged by character). */
-export function SectionInput({ doc }: { doc: Y.Doc }) {
+/** The section: a text input whose value is last-writer-wins (the whole value, not merged by character); read-only when asked. */
+export function SectionInput({ doc, readOnly = false }: { doc: Y.Doc; readOnly?: boolean }) {
   const value = useMetaValue(doc, 'section')
   const id = useId()
   return (
@@ -17,7 +17,10 @@ export function SectionInput({ doc }: { doc: Y.Doc }) {
         autoComplete="off"
         value={value ?? ''}
         disabled={value === null}
-        onChange={(event) => setMetaValue(doc, 'section', event.target.value)}
+        readOnly={readOnly}
+        onChange={(event) => {
+          if (!readOnly) setMetaValue(doc, 'section', event.target.value)
+        }}
       />
     </div>
   )

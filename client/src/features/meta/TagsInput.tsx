@@ -8,8 +8,8 @@ function normalizeTag(raw: string): string {
   return raw.replace(/\s+/g, ' ').trim()
 }
 
-/** The tags: a list of removable chips and an input that adds one on Enter. */
-export function TagsInput({ doc }: { doc: Y.Doc }) {
+/** The tags: a list of removable chips and an input that adds one on Enter; only the list when read-only. */
+export function TagsInput({ doc, readOnly = false }: { doc: Y.Doc; readOnly?: boolean }) {
   const { tags, values } = useMetaTags(doc)
   const [draft, setDraft] = useState('')
   const [message, setMessage] = useState<string | null>(null)
@@ -45,42 +45,53 @@ export function TagsInput({ doc }: { doc: Y.Doc }) {
 
   return (
     <div className="field field--tags">
-      <label htmlFor={id}>{META_LABELS.tags}</label>
+      {readOnly ? (
+        <span className="field__label" id={id}>
+          {META_LABELS.tags}
+        </span>
+      ) : (
+        <label htmlFor={id}>{META_LABELS.tags}</label>
+      )}
+      {readOnly && values.length === 0 && <p className="field__hint">No tags</p>}
       {values.length > 0 && (
-        <ul className="tag-list" aria-label="Tag list">
+        <ul className="tag-list" aria-labelledby={readOnly ? id : undefined} aria-label={readOnly ? undefined : 'Tag list'}>
           {values.map((tag, index) => (
             <li key={`${index}-${tag}`} className="tag">
               <span className="tag__text">{tag}</span>
-              <button
-                type="button"
-                className="tag__remove"
-                aria-label={`Remove tag ${tag}`}
-                title={`Remove tag ${tag}`}
-                onClick={() => remove(index, tag)}
-                disabled={!tags}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
+              {!readOnly && (
+                <button
+                  type="button"
+                  className="tag__remove"
+                  aria-label={`Remove tag ${tag}`}
+                  title={`Remove tag ${tag}`}
+                  onClick={() => remove(index, tag)}
+                  disabled={!tags}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <input
-        ref={input}
-        id={id}
-        type="text"
-        name="tags"
-        autoComplete="off"
-        value={draft}
-        placeholder="Add a tag, then press Enter"
-        disabled={!tags}
-        aria-describedby={message ? `${id}-message` : undefined}
-        onChange={(event) => {
-          setDraft(event.target.value)
-          setMessage(null)
-        }}
-        onKeyDown={add}
-      />
+      {!readOnly && (
+        <input
+          ref={input}
+          id={id}
+          type="text"
+          name="tags"
+          autoComplete="off"
+          value={draft}
+          placeholder="Add a tag, then press Enter"
+          disabled={!tags}
+          aria-describedby={message ? `${id}-message` : undefined}
+          onChange={(event) => {
+            setDraft(event.target.value)
+            setMessage(null)
+          }}
+          onKeyDown={add}
+        />
+      )}
       {message && (
         <p id={`${id}-message`} className="field__hint" role="status">
           {message}

@@ -1,5 +1,6 @@
 export { PresenceList } from './PresenceList.tsx'
 export { readPresence, samePresence } from './presenceEntries.ts'
 export type { PresenceEntry } from './presenceEntries.ts'
+export { presenceUserOf, userColor } from './presenceUser.ts'
 export { useLocalPresence } from './useLocalPresence.ts'
 export { usePresence } from './usePresence.ts'

@@ -1,13 +1,11 @@
 import { useEffect } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
-import type { Identity } from '../identity/index.ts'
+import type { PresenceUser } from '../../../../shared/protocol/index.ts'
 
 /** Publishes this user's name and colour as the awareness `user` field (PresenceState) while mounted. */
-export function useLocalPresence(awareness: Awareness, identity: Identity | null): void {
-  const name = identity?.name
-  const color = identity?.color
+export function useLocalPresence(awareness: Awareness, user: PresenceUser): void {
+  const { name, color } = user
   useEffect(() => {
-    if (name === undefined || color === undefined) return
     awareness.setLocalStateField('user', { name, color })
   }, [awareness, name, color])
 }

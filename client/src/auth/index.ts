@@ -1,0 +1,6 @@
+export { fetchCurrentUser, fetchDemoAccounts, fetchInvitation, signIn, signOut, signUp } from './authApi.ts'
+export { AuthStore } from './authStore.ts'
+export type { AuthApi, AuthState } from './authStore.ts'
+export { DEFAULT_NEXT_PATH, safeNextPath, signInPath } from './nextPath.ts'
+export { isPublicUser } from './publicUser.ts'
+export { syncAuthAcrossTabs } from './authAcrossTabs.ts'

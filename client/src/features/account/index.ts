@@ -1,0 +1,7 @@
+export { AccountPage } from './AccountPage.tsx'
+export { NewTokenForm } from './NewTokenForm.tsx'
+export { NewTokenSecret } from './NewTokenSecret.tsx'
+export { TokenTable } from './TokenTable.tsx'
+export { createToken, listTokens, revokeToken } from './tokensApi.ts'
+export { useTokens } from './useTokens.ts'
+export type { TokensState } from './useTokens.ts'
