@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
-import { MAX_HEADLINE_CHARS } from '../../../../shared/article/index.ts'
+// From its own module: the article index pulls in the editor schema (Tiptap), which the list page must not load.
+import { MAX_HEADLINE_CHARS } from '../../../../shared/article/articleSummary.ts'
 import { useCreateArticle } from './useCreateArticle.ts'
 
 /** Starts a new, empty article with an optional headline and opens it. */
