@@ -10,7 +10,7 @@ export const RECORD_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
 
 const recordId = z.string().regex(RECORD_ID_PATTERN, 'expected an id of 8–64 url-safe characters')
 const relativePosition = z
-  .instanceof(Uint8Array, { message: 'expected an encoded Yjs relative position' })
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected an encoded Yjs relative position' })
   .refine((bytes) => bytes.length > 0 && bytes.length <= MAX_RELATIVE_POSITION_BYTES, 'relative position too large or empty')
 const messageBody = z
   .string()

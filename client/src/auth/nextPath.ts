@@ -19,7 +19,12 @@ export function safeNextPath(next: string | null | undefined): string {
     return DEFAULT_NEXT_PATH
   }
   if (url.origin !== 'http://galley.invalid') return DEFAULT_NEXT_PATH
-  if (AUTH_PAGES.includes(url.pathname)) return DEFAULT_NEXT_PATH
+  // Check what comes out, not only what went in: dot segments (`/..//host`) resolve to `//host`,
+  // which a router reads as another site.
+  if (url.pathname.startsWith('//') || url.pathname.startsWith('/\\')) return DEFAULT_NEXT_PATH
+  // The router matches routes case-insensitively and ignores a trailing slash.
+  const page = url.pathname.toLowerCase().replace(/\/+$/, '')
+  if (AUTH_PAGES.includes(page)) return DEFAULT_NEXT_PATH
   return `${url.pathname}${url.search}${url.hash}`
 }
 
