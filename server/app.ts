@@ -23,11 +23,14 @@ import { factsRoutes } from './http/factsRoutes.ts'
 import { healthRoutes } from './http/healthRoutes.ts'
 import { apiNotFound, jsonErrorHandler } from './http/httpErrors.ts'
 import { membersRoutes } from './http/membersRoutes.ts'
+import { publishingRoutes } from './http/publishingRoutes.ts'
 import { SignInLimiter } from './http/signInLimiter.ts'
 import { staticClient } from './http/staticClient.ts'
 import { suggestionsRoutes } from './http/suggestionsRoutes.ts'
 import { threadsRoutes } from './http/threadsRoutes.ts'
 import { createLogger } from './logger.ts'
+import { createNinjsValidator } from './publish/ninjsValidator.ts'
+import { PublishService } from './publish/publishService.ts'
 import { ConnectionTracker } from './realtime/connections.ts'
 import { authenticateHandshake, originAllowed } from './realtime/handshake.ts'
 import { serveSocket } from './realtime/socketSession.ts'
@@ -59,6 +62,7 @@ export interface App {
   articles: ArticleService
   accounts: AccountService
   access: AccessService
+  publishing: PublishService
   storage: Storage
   logger: Logger
   /** Starts listening on config.port (0 = ephemeral) and resolves with the bound port. */
@@ -85,6 +89,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const accounts = new AccountService(storage, audit, { sessionTtlMs: config.sessionTtlMs })
   const access = new AccessService(storage, audit)
   access.events.setMaxListeners(0)
+  const publishing = new PublishService({ storage, registry, access, audit, validator: createNinjsValidator(), logger, config })
 
   const firstRun = (await storage.countUsers()) === 0 && (await storage.listArticles()).length === 0
   const seeded: string[] = []
@@ -126,6 +131,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   web.use('/api/articles/:id/suggestions', suggestionsRoutes(access, registry))
   web.use('/api/articles/:id/threads', threadsRoutes(access, registry))
   web.use('/api/articles/:id/facts', factsRoutes(access, registry))
+  web.use('/api/articles/:id', publishingRoutes(publishing))
   web.use('/api/articles', articlesRoutes(articles, access))
   web.use('/api', adminRoutes(accounts, storage))
   web.use('/api', apiNotFound)
@@ -162,6 +168,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     articles,
     accounts,
     access,
+    publishing,
     storage,
     logger,
     listen() {

@@ -33,6 +33,24 @@ const ConfigSchema = z.object({
   SOCKET_MESSAGES_PER_10S: int(10, 10_000_000).default(1000),
   SIGNIN_FAILURES_PER_IP: int(1, 1_000_000).default(100),
   SIGNIN_FAILURES_PER_EMAIL: int(1, 1_000_000).default(10),
+  NINJS_URI_BASE: z.string().regex(/^[a-z][a-z0-9+.-]*:\S*$/i, 'expected the start of a URI, e.g. https://news.example/articles/').default('urn:galley:article:'),
+  NEWSROOM_LANGUAGE: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag, e.g. en or en-GB').default('en'),
+  COPYRIGHT_NOTICE: z.string().max(1000).default(''),
+  USAGE_TERMS: z.string().max(1000).default(''),
+  TRUST_INDICATORS: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected JSON' })
+        return z.NEVER
+      }
+    })
+    .pipe(z.array(z.strictObject({ role: z.url(), title: z.string(), href: z.url() })))
+    .optional(),
+  PUBLISH_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PUBLISH_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
 })
 
 /** Galley's validated configuration. */
@@ -62,6 +80,14 @@ export interface Config {
   /** Failed sign-ins per client address and per email, per 15 minutes. */
   signInFailuresPerIp: number
   signInFailuresPerEmail: number
+  /** Published documents' `uri` is this plus the article id (docs/publishing.md). */
+  ninjsUriBase: string
+  newsroomLanguage: string
+  copyrightNotice: string
+  usageTerms: string
+  trustIndicators: Array<{ role: string; title: string; href: string }>
+  /** Where to POST a signed notice of each publication, if anywhere. */
+  publishWebhook: { url: string; secret: string } | null
 }
 
 /** Thrown for a bad environment; its message names every bad variable and what it accepts. */
@@ -81,6 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`)
   }
   const c = parsed.data
+  if (c.PUBLISH_WEBHOOK_URL && !c.PUBLISH_WEBHOOK_SECRET) {
+    throw new ConfigError('invalid configuration:\n  PUBLISH_WEBHOOK_SECRET="": required when PUBLISH_WEBHOOK_URL is set (the webhook is signed with it)')
+  }
   return {
     port: c.PORT,
     host: c.HOST,
@@ -101,5 +130,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     socketMessagesPer10s: c.SOCKET_MESSAGES_PER_10S,
     signInFailuresPerIp: c.SIGNIN_FAILURES_PER_IP,
     signInFailuresPerEmail: c.SIGNIN_FAILURES_PER_EMAIL,
+    ninjsUriBase: c.NINJS_URI_BASE,
+    newsroomLanguage: c.NEWSROOM_LANGUAGE,
+    copyrightNotice: c.COPYRIGHT_NOTICE,
+    usageTerms: c.USAGE_TERMS,
+    trustIndicators: c.TRUST_INDICATORS ?? [],
+    publishWebhook: c.PUBLISH_WEBHOOK_URL ? { url: c.PUBLISH_WEBHOOK_URL, secret: c.PUBLISH_WEBHOOK_SECRET ?? '' } : null,
   }
 }

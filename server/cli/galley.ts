@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { GalleyError } from '../../shared/protocol/index.ts'
 import { AccountService } from '../accounts/accountService.ts'
@@ -16,8 +17,12 @@ const USAGE = `usage: npm run galley -- <command> [options]
       Lists the accounts.
   token create --email <email> --name <token name> [--days <n>]
       Creates an API token for scripts and CI (printed once; default 90 days).
+  publish <articleId> [--out <file>] [--note <correction note>] [--profile galley|ninjs]
+      Publishes the next version through a running server's API (the gate applies) and writes
+      its JSON to <file> or stdout. Needs GALLEY_URL (default http://localhost:3000) and
+      GALLEY_TOKEN (an API token of a user who may publish the article).
 
-Reads DATA_DIR like the server (default ./data); safe to run while the server runs.`
+The user and token commands read DATA_DIR like the server (default ./data); safe to run while the server runs.`
 
 /** `npm run galley -- …`: account administration from the command line. Exit codes: 0 ok, 1 refused, 2 usage. */
 async function main(argv: string[]): Promise<number> {
@@ -30,6 +35,9 @@ async function main(argv: string[]): Promise<number> {
       password: { type: 'string' },
       admin: { type: 'boolean', default: false },
       days: { type: 'string' },
+      out: { type: 'string' },
+      note: { type: 'string' },
+      profile: { type: 'string', default: 'galley' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -38,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return values.help ? 0 : 2
   }
+  if (positionals[0] === 'publish') return publish(positionals[1], values)
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' })
   const logger = createLogger(config.logLevel)
   const storage = createSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous })
@@ -76,6 +85,34 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** `publish`: POST /publish, then GET the version's JSON; a refused gate prints every item. Exit 1 when refused. */
+async function publish(articleId: string | undefined, values: { out?: string; note?: string; profile?: string }): Promise<number> {
+  if (!articleId) throw new UsageError('publish needs an article id')
+  if (values.profile !== 'galley' && values.profile !== 'ninjs') throw new UsageError('--profile is galley or ninjs')
+  const base = (process.env.GALLEY_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
+  const token = process.env.GALLEY_TOKEN
+  if (!token) throw new UsageError('set GALLEY_TOKEN to an API token (Account page, or `npm run galley -- token create`)')
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+  const article = `${base}/api/articles/${encodeURIComponent(articleId)}`
+  const res = await fetch(`${article}/publish`, { method: 'POST', headers, body: JSON.stringify(values.note ? { note: values.note } : {}) })
+  const body = (await res.json()) as { version?: number; error?: { code: string; message: string }; gate?: Array<{ id: string; label: string; ok: boolean }> }
+  if (!res.ok || body.version === undefined) {
+    console.error(`galley: not published: ${body.error?.code ?? res.status}: ${body.error?.message ?? ''}`)
+    for (const item of body.gate ?? []) console.error(`  ${item.ok ? '✓' : '✗'} ${item.label} [${item.id}]`)
+    return 1
+  }
+  const json = await fetch(`${article}/published/${body.version}?profile=${values.profile}`, { headers })
+  if (!json.ok) throw new Error(`published version ${body.version}, but reading it failed: ${json.status}`)
+  const bytes = await json.text()
+  if (values.out) {
+    await writeFile(values.out, bytes)
+    console.error(`published version ${body.version} of ${articleId}; wrote ${values.out}`)
+  } else {
+    process.stdout.write(bytes)
+  }
+  return 0
+}
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

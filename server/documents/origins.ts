@@ -4,7 +4,7 @@
  */
 export type ChangeOrigin =
   | { kind: 'client'; socketId: string; userId: string }
-  | { kind: 'server'; reason: 'load' | 'shape' | 'seed' | 'import' | 'command' | 'recheck' }
+  | { kind: 'server'; reason: 'load' | 'shape' | 'seed' | 'import' | 'command' | 'recheck' | 'workflow' }
 
 /** An origin for a client's update. */
 export function clientOrigin(socketId: string, userId: string): Extract<ChangeOrigin, { kind: 'client' }> {

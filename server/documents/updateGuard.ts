@@ -66,7 +66,7 @@ export class UpdateGuard {
 }
 
 /** Root types only the server writes. */
-const SERVER_ROOTS = [ArticleRoot.facts, ArticleRoot.threads, ArticleRoot.dismissed]
+const SERVER_ROOTS = [ArticleRoot.facts, ArticleRoot.threads, ArticleRoot.dismissed, ArticleRoot.workflow]
 
 /** The names of the root types a transaction changed (directly or below them). */
 function rootsChanged(tr: Y.Transaction): Set<string> {

@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.forbidden]: 403,
   [ErrorCode.rateLimited]: 429,
   [ErrorCode.conflict]: 409,
+  [ErrorCode.gate]: 409,
   [ErrorCode.storageFailed]: 503,
   [ErrorCode.unavailable]: 503,
   [ErrorCode.internal]: 500,
@@ -42,8 +43,10 @@ export const apiNotFound: RequestHandler = (req, res) => {
 export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     let body: ErrorBody
+    let details: Record<string, unknown> = {}
     if (err instanceof GalleyError) {
       body = { code: err.code, message: err.message }
+      details = err.details ?? {}
     } else if (typeof err === 'object' && err !== null && 'type' in err && err.type === 'entity.too.large') {
       body = { code: ErrorCode.tooLarge, message: 'request body too large' }
     } else if (typeof err === 'object' && err !== null && 'type' in err && err.type === 'entity.parse.failed') {
@@ -57,6 +60,6 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
       body = { code: ErrorCode.internal, message: 'internal error' }
     }
     if (res.headersSent) return
-    res.status(httpStatus(body.code)).json({ error: body })
+    res.status(httpStatus(body.code)).json({ ...details, error: body })
   }
 }

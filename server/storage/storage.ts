@@ -4,6 +4,22 @@ import type { AccountStorage } from './accountStorage.ts'
 /** An article's row: what the list shows without loading its document. */
 export type ArticleRecord = ArticleSummary
 
+/** A published version of an article: both serializations, exactly as served, and the Yjs state they came from. */
+export interface PublishedVersion {
+  articleId: string
+  version: number
+  publishedAt: string
+  /** The publisher's name. */
+  publishedBy: string
+  note: string
+  /** The strict ninjs 3.1 document, serialized. */
+  ninjs: string
+  /** The Galley-profile document, serialized. */
+  galley: string
+  /** Y.encodeStateAsUpdate of the article at publication, for diffs and audits. */
+  state: Uint8Array
+}
+
 /** The fields the document registry refreshes from the live document. */
 export type ArticleSummaryUpdate = Pick<ArticleRecord, 'headline' | 'excerpt' | 'wordCount' | 'updatedAt'>
 
@@ -40,6 +56,14 @@ export interface Storage extends AccountStorage {
    * appended before this call. Appends after the call stay in the log.
    */
   compact(id: string, snapshot: Uint8Array): Promise<void>
+  /** Sets an article's workflow status in its row (the list shows it). */
+  updateArticleStatus(id: string, status: ArticleRecord['status']): Promise<void>
+  /** Stores a new published version; rejects with a `conflict` GalleyError when that version exists (versions never change). */
+  insertPublishedVersion(version: PublishedVersion): Promise<void>
+  /** One published version, or the latest when `version` is undefined; null when there is none. */
+  getPublishedVersion(articleId: string, version?: number): Promise<PublishedVersion | null>
+  /** An article's published versions without their documents, oldest first. */
+  listPublishedVersions(articleId: string): Promise<Array<Omit<PublishedVersion, 'ninjs' | 'galley' | 'state'>>>
   /** Commits anything pending and releases the storage. */
   close(): Promise<void>
 }

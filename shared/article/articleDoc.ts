@@ -15,7 +15,8 @@ import {
  * - `meta`: Y.Map of the metadata fields (see metaFields.ts);
  * - `facts`: Y.Map of fact-tag records by tag id (filled by the fact-tagging work);
  * - `threads`: Y.Map of comment-thread records by thread id (filled by the review-comment work);
- * - `dismissed`: Y.Map of fact suggestions an editor dismissed, by `kind:text`, so they are not proposed again.
+ * - `dismissed`: Y.Map of fact suggestions an editor dismissed, by `kind:text`, so they are not proposed again;
+ * - `workflow`: Y.Map with the editorial `status` and its `transitions` (a Y.Array), written by the server.
  */
 export const ArticleRoot = {
   body: 'body',
@@ -23,6 +24,7 @@ export const ArticleRoot = {
   facts: 'facts',
   threads: 'threads',
   dismissed: 'dismissed',
+  workflow: 'workflow',
 } as const
 
 /** The story body. */
@@ -43,6 +45,11 @@ export function getFacts(doc: Y.Doc): Y.Map<unknown> {
 /** Dismissed fact suggestions by `kind:text` (values `{kind, text, by, at}`). */
 export function getDismissed(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ArticleRoot.dismissed)
+}
+
+/** The editorial workflow: `status` and `transitions`. */
+export function getWorkflow(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ArticleRoot.workflow)
 }
 
 /** Comment-thread records by id. */

@@ -1,9 +1,7 @@
 import type { Role } from '../auth/roles.ts'
 import type { ArticleMeta } from './metaFields.ts'
 
-/** Where an article stands in the newsroom's workflow (the workflow issue adds transitions). */
-export const ARTICLE_STATUSES = ['draft'] as const
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
+import type { ArticleStatus } from './workflow.ts'
 
 /** One row of the article list, as `GET /api/articles` returns it. Times are ISO 8601. */
 export interface ArticleSummary {

@@ -3,6 +3,7 @@ export {
   ensureArticleShape,
   getBody,
   getDismissed,
+  getWorkflow,
   getFacts,
   getMeta,
   getMetaTags,
@@ -27,8 +28,20 @@ export type { ImportedArticle, ImportedBlock } from './importPlainText.ts'
 export { importedBodyJSON, writeImportedArticle } from './applyImport.ts'
 export { BLOCK_SEPARATOR, bodyBlocks, bodyPlainText, countWords } from './bodyText.ts'
 export type { TextRun } from './bodyText.ts'
-export type { ArticleDetail, ArticleListItem, ArticleStatus, ArticleSummary, NewArticle } from './articleSummary.ts'
-export { ARTICLE_STATUSES, MAX_HEADLINE_CHARS, MAX_IMPORT_CHARS } from './articleSummary.ts'
+export type { ArticleDetail, ArticleListItem, ArticleSummary, NewArticle } from './articleSummary.ts'
+export { MAX_HEADLINE_CHARS, MAX_IMPORT_CHARS } from './articleSummary.ts'
+export {
+  ARTICLE_STATUSES,
+  PUBLISHABLE_STATUSES,
+  STATUS_LABELS,
+  TRANSITIONS,
+  findTransition,
+  isArticleStatus,
+  readStatus,
+  readStatusChanges,
+  writeStatusChange,
+} from './workflow.ts'
+export type { ArticleStatus, StatusChange, Transition } from './workflow.ts'
 export { EXCERPT_CHARS, summarize } from './summarize.ts'
 export { articleShapeProblem } from './articleShape.ts'
 export { COMMENT_MARK, CommentMark } from './commentMark.ts'

@@ -90,6 +90,8 @@ export const AUDIT_EVENTS = [
   'role-changed',
   'member-removed',
   'write-refused',
+  'status-changed',
+  'article-published',
   'socket-refused',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENTS)[number]

@@ -21,6 +21,8 @@ export const ErrorCode = {
   forbidden: 'forbidden',
   /** Too many requests or messages in a short time; retry after a moment. */
   rateLimited: 'rate-limited',
+  /** The publishing gate refused: the body lists every gate item (docs/publishing.md). */
+  gate: 'gate',
   /** The request conflicts with the current state (a duplicate email, the last owner, ...). */
   conflict: 'conflict',
   /** A `y` for an article the socket has not joined. */
@@ -50,6 +52,8 @@ export class GalleyError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Extra top-level fields of the HTTP error body, e.g. `gate` (never secrets). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message)
   }

@@ -74,3 +74,20 @@ CREATE TABLE IF NOT EXISTS client_ids (
   PRIMARY KEY (article_id, client_id)
 );
 `
+
+/** Published versions: immutable once written (docs/publishing.md). */
+export const SQLITE_PUBLISHING_SCHEMA = `
+CREATE TABLE IF NOT EXISTS published_versions (
+  article_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  version       INTEGER NOT NULL,
+  published_at  TEXT NOT NULL,
+  published_by  TEXT NOT NULL,
+  note          TEXT NOT NULL DEFAULT '',
+  ninjs         TEXT NOT NULL,
+  galley        TEXT NOT NULL,
+  state         BLOB NOT NULL,
+  PRIMARY KEY (article_id, version)
+);
+CREATE TRIGGER IF NOT EXISTS published_versions_immutable BEFORE UPDATE ON published_versions
+BEGIN SELECT RAISE(ABORT, 'published versions never change'); END;
+`

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { ArticleRecord, ArticleSummaryUpdate, Storage, StoredDocument } from '../storage.ts'
-import { SQLITE_ACCOUNTS_SCHEMA, SQLITE_SCHEMA } from './schema.ts'
+import { ErrorCode, GalleyError } from '../../../shared/protocol/index.ts'
+import type { ArticleRecord, ArticleSummaryUpdate, PublishedVersion, Storage, StoredDocument } from '../storage.ts'
+import { SQLITE_ACCOUNTS_SCHEMA, SQLITE_PUBLISHING_SCHEMA, SQLITE_SCHEMA } from './schema.ts'
 import { sqliteAccountStorage } from './sqliteAccounts.ts'
 
 /** How SQLite syncs commits: `normal` survives a process crash (kill -9), `full` also a power loss. */
@@ -43,6 +44,21 @@ function toRecord(row: ArticleRow): ArticleRecord {
   }
 }
 
+interface PublishedRow {
+  article_id: string
+  version: number
+  published_at: string
+  published_by: string
+  note: string
+  ninjs: string
+  galley: string
+  state: Buffer
+}
+
+function toPublishedInfo(row: PublishedRow): Omit<PublishedVersion, 'ninjs' | 'galley' | 'state'> {
+  return { articleId: row.article_id, version: row.version, publishedAt: row.published_at, publishedBy: row.published_by, note: row.note }
+}
+
 /**
  * The embedded default storage: SQLite in WAL mode. Updates are appended to a log and committed
  * once per event-loop turn; compaction replaces the log with one snapshot.
@@ -59,6 +75,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
   db.pragma('foreign_keys = ON')
   db.exec(SQLITE_SCHEMA)
   db.exec(SQLITE_ACCOUNTS_SCHEMA)
+  db.exec(SQLITE_PUBLISHING_SCHEMA)
 
   const stmt = {
     insertArticle: db.prepare(
@@ -78,6 +95,14 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
     ),
     deleteUpdates: db.prepare('DELETE FROM updates WHERE article_id = ?'),
     insertOwner: db.prepare("INSERT INTO memberships (article_id, user_id, role) VALUES (?, ?, 'owner')"),
+    updateStatus: db.prepare('UPDATE articles SET status = ? WHERE id = ?'),
+    insertPublished: db.prepare(
+      `INSERT INTO published_versions (article_id, version, published_at, published_by, note, ninjs, galley, state)
+       VALUES (@articleId, @version, @publishedAt, @publishedBy, @note, @ninjs, @galley, @state)`,
+    ),
+    getPublished: db.prepare('SELECT * FROM published_versions WHERE article_id = ? AND version = ?'),
+    getLatestPublished: db.prepare('SELECT * FROM published_versions WHERE article_id = ? ORDER BY version DESC LIMIT 1'),
+    listPublished: db.prepare('SELECT article_id, version, published_at, published_by, note FROM published_versions WHERE article_id = ? ORDER BY version'),
   }
 
   let queue: PendingAppend[] = []
@@ -155,6 +180,28 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
       // as a stale duplicate (harmless to Yjs, but it would keep the log from shrinking).
       flush()
       compactTx(id, snapshot)
+    },
+    async updateArticleStatus(id, status) {
+      assertOpen()
+      stmt.updateStatus.run(status, id)
+    },
+    async insertPublishedVersion(version) {
+      assertOpen()
+      try {
+        stmt.insertPublished.run(version)
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new GalleyError(ErrorCode.conflict, `version ${version.version} exists already`)
+        throw err
+      }
+    },
+    async getPublishedVersion(articleId, version) {
+      assertOpen()
+      const row = (version === undefined ? stmt.getLatestPublished.get(articleId) : stmt.getPublished.get(articleId, version)) as PublishedRow | undefined
+      return row ? { ...toPublishedInfo(row), ninjs: row.ninjs, galley: row.galley, state: row.state } : null
+    },
+    async listPublishedVersions(articleId) {
+      assertOpen()
+      return (stmt.listPublished.all(articleId) as PublishedRow[]).map(toPublishedInfo)
     },
     async close() {
       if (closed) return
