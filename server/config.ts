@@ -75,7 +75,7 @@ export interface Config {
   allowedOrigins: string[]
   sessionTtlMs: number
   maxConnectionsPerUser: number
-  /** `y`, `command` and `join` messages one socket may send per 10 s. */
+  /** `y` and `command` messages one socket may send per 10 s. */
   socketMessagesPer10s: number
   /** Failed sign-ins per client address and per email, per 15 minutes. */
   signInFailuresPerIp: number

@@ -114,7 +114,7 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
             socket.disconnect(true)
             throw new GalleyError(ErrorCode.unauthorized, 'the session expired; sign in again')
           }
-          await limit()
+          if (event === Events.y || event === Events.command) await limit()
           if (id === undefined) throw new GalleyError(ErrorCode.badRequest, `${event}: the article id must be a string`)
           return fn(id, payload)
         })

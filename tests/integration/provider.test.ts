@@ -78,6 +78,18 @@ describe('the Socket.IO provider tells the truth about saving', () => {
     expect(stored.text).toContain('written offline')
   })
 
+  it('[P16] an honest burst over the message rate limit loses nothing: refused changes are sent again once the window passes', async () => {
+    const server = await startServer({ socketMessagesPer10s: 15 })
+    const id = await createArticle(server.url, { text: 'Hello.' })
+    const session = connect(server.url).open(id)
+    await synced(session)
+    for (let i = 0; i < 30; i++) appendParagraph(session.doc, `burst ${i}`)
+    await eventually(() => expect(session.saveStatus.state).not.toBe('saved'))
+    // Refused for now, kept locally, resent by a resync with backoff after the 10 s window.
+    await eventually(() => expect(session.saveStatus).toMatchObject({ state: 'saved', unsaved: false }), 45_000, 200)
+    expect(bodyPlainText(server.app.registry.peek(id)!.doc)).toBe(bodyPlainText(session.doc))
+  })
+
   it('[P12] does not send a change over the limit, reports it, and does not loop reconnecting', async () => {
     const server = await startServer({ maxMessageBytes: 80_000 })
     const id = await createArticle(server.url, { text: 'Hello.' })

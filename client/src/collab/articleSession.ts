@@ -28,8 +28,11 @@ export interface FrameSender {
 type Covers = { kind: 'none' } | { kind: 'one'; seq: number } | { kind: 'upTo'; seq: number }
 const NONE: Covers = { kind: 'none' }
 
-/** Errors after which the server may hold changes it did not store: join again to resend them. */
-const RESYNC_ON: ReadonlySet<string> = new Set([ErrorCode.storageFailed, ErrorCode.internal, ErrorCode.unavailable])
+/**
+ * Errors after which the server may hold changes it did not store, or refused them only for now
+ * (`rate-limited`): join again, with backoff, to resend them.
+ */
+const RESYNC_ON: ReadonlySet<string> = new Set([ErrorCode.storageFailed, ErrorCode.internal, ErrorCode.unavailable, ErrorCode.rateLimited])
 
 /** Events an ArticleSession emits. */
 export interface ArticleSessionEvents {
