@@ -63,6 +63,8 @@ export function planFactCommand(doc: Y.Doc, actor: CommandActor, command: FactCo
           verifiedText: null,
           verifiedBy: null,
           verifiedAt: null,
+          updatedBy: actor.author,
+          updatedAt: now,
         })
         return { tagId }
       }
@@ -73,7 +75,7 @@ export function planFactCommand(doc: Y.Doc, actor: CommandActor, command: FactCo
       if (kind !== undefined && kind !== fact.kind) requireCapability(actor, Capability.tagFacts, 'change what a tag marks')
       if (status !== undefined || Object.keys(rest).length > 0) requireCapability(actor, Capability.checkFacts, 'check facts')
       return (d) => {
-        const fields: Partial<FactRecord> = { ...rest, ...(kind !== undefined ? { kind } : {}) }
+        const fields: Partial<FactRecord> = { ...rest, ...(kind !== undefined ? { kind } : {}), updatedBy: actor.author, updatedAt: now }
         let entry: FactHistoryEntry | undefined
         if (status !== undefined && status !== fact.status) {
           const text = markedSpans(d, FACT_MARK, 'tagId').get(fact.id) ?? ''

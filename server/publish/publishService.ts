@@ -12,6 +12,7 @@ import {
 } from '../../shared/article/index.ts'
 import {
   MAX_OVERRIDE_REASON_CHARS,
+  OVERRIDABLE_ITEM_ID,
   gatePasses,
   publishGate,
   serializeNinjs,
@@ -31,17 +32,10 @@ import type { PublishedVersion, Storage } from '../storage/index.ts'
 import type { NinjsValidator } from './ninjsValidator.ts'
 import { sendPublishNotice } from './publishWebhook.ts'
 
-/** A gate item as the API reports it: `ok` when it holds or was overridden. */
-export interface GateReport {
-  id: string
-  label: string
-  ok: boolean
-  overridable: boolean
-  overriddenBecause?: string
-}
+/** A gate item as the API reports it (the shared GateItem: `ok` when it holds or was overridden). */
+export type GateReport = GateItem
 
-const report = (items: GateItem[]): GateReport[] =>
-  items.map((i) => ({ id: i.id, label: i.label, ok: i.ok || i.overriddenBecause !== undefined, overridable: i.overridable, ...(i.overriddenBecause ? { overriddenBecause: i.overriddenBecause } : {}) }))
+const report = (items: GateItem[]): GateReport[] => items.map((i) => ({ ...i }))
 
 export interface PublishServiceDeps {
   storage: Storage
@@ -101,6 +95,7 @@ export class PublishService {
     const record = await this.deps.storage.getArticle(articleId)
     if (!record) throw new GalleyError(ErrorCode.notFound, 'no such article')
     for (const [id, reason] of Object.entries(options.overrides)) {
+      if (!OVERRIDABLE_ITEM_ID.test(id)) throw new GalleyError(ErrorCode.badRequest, `overrides: ${id} is not a thread, fact or orphan gate item`)
       if (reason.trim() === '' || reason.length > MAX_OVERRIDE_REASON_CHARS) {
         throw new GalleyError(ErrorCode.badRequest, `overrides.${id}: a reason of 1–${MAX_OVERRIDE_REASON_CHARS} characters`)
       }
@@ -108,9 +103,8 @@ export class PublishService {
     return this.deps.registry.withDocument(articleId, async (live) => {
       const previous = await this.deps.storage.listPublishedVersions(articleId)
       // From here to the insert nothing awaits: the version is the document as it is now.
+      // An override for an item that holds by now (a thread resolved meanwhile) is simply not needed.
       const items = publishGate(live.doc, options.overrides)
-      const unknown = Object.keys(options.overrides).filter((id) => !items.some((i) => i.id === id && i.overridable))
-      if (unknown.length > 0) throw new GalleyError(ErrorCode.badRequest, `overrides: no overridable gate item ${unknown.join(', ')}`)
       if (!gatePasses(items)) {
         throw new GalleyError(ErrorCode.gate, 'the article cannot be published yet: see gate', { gate: report(items) })
       }

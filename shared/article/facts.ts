@@ -51,6 +51,9 @@ export interface FactRecord {
   verifiedText: string | null
   verifiedBy: Author | null
   verifiedAt: string | null
+  /** Who last changed the record, and when (any field, not only the status); absent on records from before it was kept. */
+  updatedBy?: Author | null
+  updatedAt?: string | null
   history: FactHistoryEntry[]
 }
 

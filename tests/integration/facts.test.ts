@@ -66,6 +66,7 @@ describe('fact tags (docs/facts.md)', () => {
       expect(records[0]!.history.map((h) => [h.by?.name, h.to])).toHaveLength(2)
       expect(new Set(records[0]!.history.map((h) => h.by?.name))).toEqual(new Set(['Fay Checker', 'Test Editor']))
       expect(records[0]!.note).toBe('Council says 250')
+      expect(records[0]!.updatedBy?.name).toMatch(/Fay Checker|Test Editor/)
     })
   })
 

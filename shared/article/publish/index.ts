@@ -1,5 +1,5 @@
 export { PUBLISHED_HTML_POLICY, bodyHtml, sanitizePublishedHtml } from './bodyHtml.ts'
-export { MAX_OVERRIDE_REASON_CHARS, gatePasses, publishGate } from './publishGate.ts'
+export { MAX_OVERRIDE_REASON_CHARS, OVERRIDABLE_ITEM_ID, gatePasses, publishGate } from './publishGate.ts'
 export type { GateItem } from './publishGate.ts'
 export {
   GALLEY_SCHEMA_ID,

@@ -13,6 +13,7 @@ export interface GateItem {
   /** Stable id: `headline`, `byline`, `dateline`, `status`, `threads`, `facts`, `orphans`, or `thread:<id>`, `fact:<id>`, `orphan:<id>`. */
   id: string
   label: string
+  /** The item holds, or it was overridden (then `overriddenBecause` says why). */
   ok: boolean
   /** Whether an editor may publish anyway, giving a reason (per thread, unverified fact or orphan). */
   overridable: boolean
@@ -45,7 +46,7 @@ export function publishGate(doc: Y.Doc, overrides: Readonly<Record<string, strin
     },
     {
       id: 'status',
-      label: `Status is Ready (now ${STATUS_LABELS[status]})`,
+      label: PUBLISHABLE_STATUSES.includes(status) ? 'Status is Ready' : `Status is Ready (now ${STATUS_LABELS[status]})`,
       ok: PUBLISHABLE_STATUSES.includes(status),
       overridable: false,
     },
@@ -71,16 +72,22 @@ export function publishGate(doc: Y.Doc, overrides: Readonly<Record<string, strin
   // An overridden item counts as handled; a summary item is handled when all of its items are.
   for (const item of items) {
     const reason = overrides[item.id]?.trim()
-    if (!item.ok && item.overridable && reason) item.overriddenBecause = reason
+    if (!item.ok && item.overridable && reason) {
+      item.ok = true
+      item.overriddenBecause = reason
+    }
   }
   for (const [summary, prefix] of [['threads', 'thread:'], ['facts', 'fact:'], ['orphans', 'orphan:']] as const) {
     const item = items.find((i) => i.id === summary)!
-    item.ok = items.every((i) => !i.id.startsWith(prefix) || i.overriddenBecause !== undefined)
+    item.ok = items.every((i) => !i.id.startsWith(prefix) || i.ok)
   }
   return items
 }
 
-/** True when every item is ok or overridden. */
+/** Ids an override may name: one thread, fact tag or orphan (it may have been handled meanwhile). */
+export const OVERRIDABLE_ITEM_ID = /^(thread|fact|orphan):[A-Za-z0-9_-]{1,64}$/
+
+/** True when every item holds or was overridden. */
 export function gatePasses(items: readonly GateItem[]): boolean {
-  return items.every((item) => item.ok || item.overriddenBecause !== undefined)
+  return items.every((item) => item.ok)
 }
