@@ -45,13 +45,19 @@ export function planThreadCommand(doc: Y.Doc, actor: CommandActor, command: Thre
   switch (command.type) {
     case 'thread.create': {
       const threadId = command.threadId ?? newId()
-      if (readThread(doc, threadId)) throw new GalleyError(ErrorCode.conflict, 'a thread with that id exists already')
+      const existing = readThread(doc, threadId)
+      // The same author sending the same thread again (a lost ack): it is there already.
+      if (existing?.author.id === actor.author.id) return () => ({ threadId, messageId: existing.messages[0]?.id ?? '' })
+      if (existing) throw new GalleyError(ErrorCode.conflict, 'a thread with that id exists already')
       // createThread checks the anchor before it writes anything.
       return (d) => createThread(d, actor, command.anchor, command.body, threadId)
     }
     case 'thread.reply': {
-      requireThread(doc, command.threadId)
-      const message: ThreadMessage = { id: newId(), author: actor.author, body: command.body, createdAt: now, editedAt: null, deletedAt: null }
+      const thread = requireThread(doc, command.threadId)
+      const sent = command.messageId ? thread.messages.find((m) => m.id === command.messageId) : undefined
+      if (sent && sent.author.id === actor.author.id) return () => ({ threadId: thread.id, messageId: sent.id })
+      if (sent) throw new GalleyError(ErrorCode.conflict, 'a message with that id exists already')
+      const message: ThreadMessage = { id: command.messageId ?? newId(), author: actor.author, body: command.body, createdAt: now, editedAt: null, deletedAt: null }
       return (d) => {
         writeMessage(d, command.threadId, message)
         return { threadId: command.threadId, messageId: message.id }

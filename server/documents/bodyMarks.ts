@@ -37,6 +37,11 @@ export function markBodySpan(
   } else {
     ;({ from, to } = span)
   }
+  if ('start' in span && (from === null || to === null)) {
+    // Positions that decode but point at text the server does not have: typing that has not
+    // reached it yet (offline, refused for now). The client may try again once its changes are saved.
+    throw new GalleyError(ErrorCode.conflict, 'the selected text has not reached the server yet; try again once your changes are saved')
+  }
   if (from === null || to === null || from < 0 || to > pmDoc.content.size || from >= to) {
     throw new GalleyError(ErrorCode.badRequest, 'the anchor does not cover any text of this article')
   }

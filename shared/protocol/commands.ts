@@ -59,7 +59,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
     anchor: z.strictObject({ start: relativePosition, end: relativePosition }),
     body: messageBody,
   }),
-  z.strictObject({ type: z.literal('thread.reply'), threadId: recordId, body: messageBody }),
+  /** `messageId`: optional, client-chosen, so that sending a reply again after a lost ack does not post it twice. */
+  z.strictObject({ type: z.literal('thread.reply'), threadId: recordId, messageId: recordId.optional(), body: messageBody }),
   z.strictObject({ type: z.literal('thread.setState'), threadId: recordId, state: z.enum(THREAD_STATES) }),
   z.strictObject({ type: z.literal('message.edit'), threadId: recordId, messageId: recordId, body: messageBody }),
   z.strictObject({ type: z.literal('message.delete'), threadId: recordId, messageId: recordId }),

@@ -307,6 +307,8 @@ describe('a session that ends while an article is open', () => {
     expect(revoked.status).toBe(204)
     await page.waitForURL((address) => address.pathname === '/signin', { timeout: 15_000 })
     expect(new URL(page.url()).searchParams.get('next')).toBe(`/a/${id}`)
+    // The message renders just after the navigation: wait for it rather than count at once.
+    await page.getByText('Your session has ended').waitFor({ timeout: 10_000 })
     expect(await page.getByText('Your session has ended').count()).toBe(1)
     // One reconnect found the session gone; no more attempts follow.
     const attempts = sockets

@@ -148,6 +148,37 @@ describe('comment threads keep their place (docs/protocol.md P14, docs/access.md
     expect(anchors(client, id).get(narrow)).toBe('grows by ten')
   })
 
+  it('sending a thread or a reply again after a lost ack does not duplicate it; an anchor on text the server lacks is a conflict', async () => {
+    const server = await startServer()
+    const id = await createArticle(server.url, { text: STORY })
+    const a = await joinedClient(server.url, id)
+    const text = (a.doc(id).getXmlFragment('body').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    const anchor = {
+      start: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, 4)),
+      end: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, 12)),
+    }
+    const create = { type: 'thread.create', threadId: 'thread-retry-1', anchor, body: 'Once' }
+    expect(await a.socket.emitWithAck('command', id, create)).toMatchObject({ ok: true, threadId: 'thread-retry-1' })
+    expect(await a.socket.emitWithAck('command', id, create)).toMatchObject({ ok: true, threadId: 'thread-retry-1' })
+    const reply = { type: 'thread.reply', threadId: 'thread-retry-1', messageId: 'reply-retry-1', body: 'Twice?' }
+    expect(await a.socket.emitWithAck('command', id, reply)).toMatchObject({ ok: true, messageId: 'reply-retry-1' })
+    expect(await a.socket.emitWithAck('command', id, reply)).toMatchObject({ ok: true, messageId: 'reply-retry-1' })
+    const [thread] = readThreads(server.app.registry.peek(id)!.doc)
+    expect(thread!.messages.map((m) => m.body)).toEqual(['Once', 'Twice?'])
+    const someoneElse = await joinedClient(server.url, id, (await memberWithRole(server, id, 'reviewer')).token)
+    expect(await someoneElse.socket.emitWithAck('command', id, reply)).toMatchObject({ error: { code: 'conflict' } })
+    // Text typed locally that the server has not received.
+    const offline = new Y.Doc()
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(a.doc(id)))
+    const local = (offline.getXmlFragment('body').get(1) as Y.XmlElement).get(0) as Y.XmlText
+    local.insert(0, 'Unsent words ')
+    const unsent = {
+      start: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(local, 0)),
+      end: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(local, 6)),
+    }
+    expect(await a.socket.emitWithAck('command', id, { type: 'thread.create', anchor: unsent, body: 'x' })).toMatchObject({ error: { code: 'conflict' } })
+  })
+
   it('a reviewer’s thread created over the socket reaches an editor at once, and the editor’s reply reaches the reviewer', async () => {
     const server = await startServer()
     const id = await createArticle(server.url, { text: STORY })

@@ -127,9 +127,9 @@ describe('signInPath: the sign-in address that comes back to where the user was'
 
 describe('accessNotice: what the article page says about a limited role (words follow can())', () => {
   const VIEWER = 'You are a viewer on this article: you can read it, but not change it.'
-  const REVIEWER = 'You are a reviewer on this article: you can read it (comments come with the review tools).'
+  const REVIEWER = 'You are a reviewer on this article: you can read it and comment on the text (select words, then Comment), but not edit it.'
   const FACTCHECKER =
-    'You are a fact-checker on this article: you can read it, but not edit the text (fact-checking and comments come with the review tools).'
+    'You are a fact-checker on this article: you can check facts in the facts panel and comment on the text, but not edit it.'
   const REFUSED = 'The server refused your last change, so editing is paused. Reload the page to see your current role.'
   const REMOVED = /^Your access to this article was removed, so you can no longer edit it or see new changes\./
 

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** For `rate-limited`: how long the server asked us to wait (its Retry-After), when it said. */
     readonly retryAfterSeconds: number | null = null,
+    /** Extra top-level fields of the server's error body besides `error` (e.g. publishing's `gate`), unchecked. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message)
   }

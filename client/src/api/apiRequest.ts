@@ -46,7 +46,10 @@ export async function apiRequest<T>(path: string, { json, authProbe = false, ...
   if (response.status === 401 && !authProbe) reportSessionEnded()
   const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10)
   const wait = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null
-  if (isErrorResponse(body)) throw new ApiError(body.error.code, body.error.message, response.status, wait)
+  if (isErrorResponse(body)) {
+    const { error, ...details } = body as { error: { code: ErrorCode; message: string } } & Record<string, unknown>
+    throw new ApiError(error.code, error.message, response.status, wait, details)
+  }
   const answer = `${response.status} ${response.statusText}`.trim()
   if (response.status === 401) throw new ApiError(ErrorCode.unauthorized, 'Sign in to continue.', 401)
   // A gateway (the dev proxy, a load balancer) answering for a server that is down.

@@ -8,12 +8,14 @@ import {
   PROTOCOL_VERSION,
   type AccessEvent,
   type ClientToServerEvents,
+  type Command,
   type ErrorBody,
   type ErrorEvent,
   type JoinResult,
   type Response,
   type ServerToClientEvents,
 } from '../../../shared/protocol/index.ts'
+import { sendCommand, type ArticleCommands, type CommandAnswer } from './articleCommands.ts'
 import { ArticleSession, type FrameSender } from './articleSession.ts'
 import type { SaveStatus } from './saveStatus.ts'
 
@@ -67,7 +69,7 @@ function isUnauthorized(err: Error & { data?: unknown }): boolean {
  * connection instead of retrying, and says so with an `unauthorized` event.
  * Framework-free: the browser editor, tests and benchmarks all use it.
  */
-export class GalleyConnection extends Observable<keyof GalleyConnectionEvents> implements FrameSender {
+export class GalleyConnection extends Observable<keyof GalleyConnectionEvents> implements FrameSender, ArticleCommands {
   readonly socket: GalleySocket
   private readonly sessions = new Map<string, ArticleSession>()
   /** The role the server last gave on each article, so reopening one while offline keeps its editor editable. */
@@ -143,6 +145,17 @@ export class GalleyConnection extends Observable<keyof GalleyConnectionEvents> i
   /** FrameSender: one `y` with an ack. */
   send(articleId: string, bytes: Uint8Array, ack: (res: Response) => void): void {
     this.socket.emit(Events.y, articleId, bytes, ack)
+  }
+
+  /**
+   * ArticleCommands: sends a `command` (P14) for an article open on this connection and resolves
+   * with the ack; never rejects (see sendCommand). An article that is not open answers `not-joined`.
+   */
+  command(articleId: string, command: Command): Promise<CommandAnswer> {
+    if (!this.sessions.has(articleId)) {
+      return Promise.resolve({ error: { code: ErrorCode.notJoined, message: 'This article is not open here: reload the page.' } })
+    }
+    return sendCommand(this.socket, articleId, command)
   }
 
   /** FrameSender: join the article again after a growing, jittered delay. */

@@ -1,4 +1,6 @@
 export { GalleyConnection, RECONNECT_OPTIONS } from './galleyConnection.ts'
+export { COMMAND_TIMEOUT_MS, OFFLINE_ANSWER, sendCommand } from './articleCommands.ts'
+export type { ArticleCommands, CommandAnswer } from './articleCommands.ts'
 export type { GalleyConnectionEvents, GalleySocket } from './galleyConnection.ts'
 export { ArticleSession } from './articleSession.ts'
 export type { ArticleAccess, ArticleSessionEvents, FrameSender } from './articleSession.ts'

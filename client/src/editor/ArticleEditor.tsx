@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { EditorContent, useEditor } from '@tiptap/react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import type { AnyExtension } from '@tiptap/core'
+import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { articleExtensions, getBody } from '../../../shared/article/index.ts'
 import type { ArticleSession } from '../collab/index.ts'
 import { Collaboration } from './collaboration.ts'
+import { ClearFormatting } from './clearFormatting.ts'
 import { CollaborationCaret } from './collaborationCaret.ts'
+import { CommentHighlights } from './comments/index.ts'
 import { LinkForm } from './LinkForm.tsx'
 import { Toolbar } from './Toolbar.tsx'
 import { canEditLink } from './toolbarTools.ts'
@@ -16,6 +19,12 @@ interface ArticleEditorProps {
   editable: boolean
   /** True when the user's role does not allow editing at all (not merely "not yet"): no toolbar, marked read-only. */
   readOnly: boolean
+  /** Hands the editor to views beside it (the comment margin), and null when it goes. */
+  onEditor?: (editor: Editor | null) => void
+  /** More extensions (fact tagging); read once, when the editor is made for the session. */
+  extensions?: readonly AnyExtension[]
+  /** Popups over the story (the fact menu and card), rendered inside the editor's positioned box. */
+  overlay?: ReactNode
 }
 
 const BODY_ID = 'story-body'
@@ -26,7 +35,7 @@ const BODY_ID = 'story-body'
  * (contenteditable false, so it makes no changes to send) until loaded, and never for a role that
  * cannot write: then it has no toolbar and says it is read-only; colleagues' edits still appear live.
  */
-export function ArticleEditor({ session, loaded, editable, readOnly }: ArticleEditorProps) {
+export function ArticleEditor({ session, loaded, editable, readOnly, onEditor, extensions = [], overlay }: ArticleEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false)
   const openLink = useRef<() => void>(() => {})
   // Read by the editor's attributes on every view update (the empty transaction below makes one).
@@ -38,6 +47,9 @@ export function ArticleEditor({ session, loaded, editable, readOnly }: ArticleEd
         ...articleExtensions,
         Collaboration.configure({ fragment: getBody(session.doc) }),
         CollaborationCaret.configure({ awareness: session.awareness }),
+        CommentHighlights,
+        ClearFormatting,
+        ...extensions,
       ],
       editable,
       shouldRerenderOnTransaction: false,
@@ -64,6 +76,11 @@ export function ArticleEditor({ session, loaded, editable, readOnly }: ArticleEd
     [session],
   )
 
+  useEffect(() => {
+    onEditor?.(editor)
+    return () => onEditor?.(null)
+  }, [editor, onEditor])
+
   const openLinkForm = useCallback(() => {
     if (canEditLink(editor)) setLinkOpen(true)
   }, [editor])
@@ -87,6 +104,7 @@ export function ArticleEditor({ session, loaded, editable, readOnly }: ArticleEd
       {!readOnly && <Toolbar editor={editor} controls={BODY_ID} onLink={openLinkForm} />}
       {linkOpen && !readOnly && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
       <EditorContent editor={editor} className="article-editor__content" />
+      {overlay}
       {!loaded && <p className="article-editor__loading">Loading the story…</p>}
     </div>
   )

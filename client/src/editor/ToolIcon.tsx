@@ -47,6 +47,25 @@ const ICONS: Record<ToolId, ReactNode> = {
       <path d="M16.5 8h-8a4.5 4.5 0 0 0 0 9H11" />
     </>,
   ),
+  comment: svg(
+    <>
+      <path d="M4 4.5h12a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H9l-3.5 3v-3H4a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1Z" />
+      <path d="M10 7v4M8 9h4" />
+    </>,
+  ),
+  clearFormatting: svg(
+    <>
+      <path d="M5 4.5h10M10 4.5 7.5 15.5" />
+      <path d="m12 12 4 4M16 12l-4 4" />
+    </>,
+  ),
+  tagFact: svg(
+    <>
+      <path d="M3.5 4.5h6l7 7-5 5-7-7Z" />
+      <circle cx="7" cy="8" r="1" fill="currentColor" />
+      <path d="M4 18h12" strokeDasharray="2 2" />
+    </>,
+  ),
 }
 
 /** The icon of a toolbar button: decorative, the button's aria-label names it. */

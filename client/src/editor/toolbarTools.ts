@@ -1,4 +1,7 @@
 import type { Editor } from '@tiptap/core'
+import { COMMENT_SHORTCUT, commentableSelection } from './comments/index.ts'
+import { hasFormatting } from './clearFormatting.ts'
+import { TAG_FACT_SHORTCUT } from './facts/index.ts'
 
 /** The formatting tools, in toolbar order. */
 export type ToolId =
@@ -8,11 +11,14 @@ export type ToolId =
   | 'bold'
   | 'italic'
   | 'link'
+  | 'clearFormatting'
   | 'blockquote'
   | 'bulletList'
   | 'orderedList'
   | 'undo'
   | 'redo'
+  | 'comment'
+  | 'tagFact'
 
 /** One toolbar button: its accessible name, shortcut (ProseMirror key name), and whether it toggles. */
 export interface Tool {
@@ -33,11 +39,14 @@ export const TOOLS: readonly Tool[] = [
   { id: 'bold', label: 'Bold', shortcut: 'Mod-b', toggle: true, group: 1 },
   { id: 'italic', label: 'Italic', shortcut: 'Mod-i', toggle: true, group: 1 },
   { id: 'link', label: 'Link', shortcut: 'Mod-k', toggle: true, group: 1 },
+  { id: 'clearFormatting', label: 'Clear formatting', shortcut: 'Mod-\\', toggle: false, group: 1 },
   { id: 'blockquote', label: 'Quote', shortcut: 'Mod-Shift-b', toggle: true, group: 2 },
   { id: 'bulletList', label: 'Bulleted list', shortcut: 'Mod-Shift-8', toggle: true, group: 2 },
   { id: 'orderedList', label: 'Numbered list', shortcut: 'Mod-Shift-7', toggle: true, group: 2 },
   { id: 'undo', label: 'Undo', shortcut: 'Mod-z', toggle: false, group: 3 },
   { id: 'redo', label: 'Redo', shortcut: 'Mod-Shift-z', toggle: false, group: 3 },
+  { id: 'comment', label: 'Comment', shortcut: COMMENT_SHORTCUT, toggle: false, group: 4 },
+  { id: 'tagFact', label: 'Tag fact', shortcut: TAG_FACT_SHORTCUT, toggle: false, group: 4 },
 ]
 
 /** Whether a tool is on at the selection, and whether it can be used there now. */
@@ -68,11 +77,15 @@ export function readToolbarState(editor: Editor): ToolbarState {
     bold: tool(editor.isActive('bold'), can.toggleBold()),
     italic: tool(editor.isActive('italic'), can.toggleItalic()),
     link: tool(editor.isActive('link'), canEditLink(editor)),
+    clearFormatting: tool(false, hasFormatting(editor.state)),
     blockquote: tool(editor.isActive('blockquote'), can.toggleBlockquote()),
     bulletList: tool(editor.isActive('bulletList'), can.toggleBulletList()),
     orderedList: tool(editor.isActive('orderedList'), can.toggleOrderedList()),
     undo: tool(false, can.undo()),
     redo: tool(false, can.redo()),
+    comment: tool(false, commentableSelection(editor.state) !== null),
+    // Only where the fact-tagging extension is installed (its command decides: role, selection).
+    tagFact: tool(false, editor.extensionManager.extensions.some((e) => e.name === 'factTagging') && can.openFactTagMenu()),
   }
 }
 
@@ -100,5 +113,15 @@ export function runTool(editor: Editor, id: Exclude<ToolId, 'link'>): boolean {
       return chain.undo().run()
     case 'redo':
       return chain.redo().run()
+    case 'comment':
+      // Opens the comment margin's composer on the selection (CommentHighlights).
+      return chain.commentOnSelection().run()
+    case 'clearFormatting':
+      // Formatting marks only: fact tags, comment anchors and links stay (clearFormatting.ts).
+      return chain.clearFormatting().run()
+    case 'tagFact':
+      // Opens the kind menu on the selection (FactTagging), which takes the focus (so no focus()
+      // first: it would take it back a frame later); the server makes the tag.
+      return editor.commands.openFactTagMenu()
   }
 }

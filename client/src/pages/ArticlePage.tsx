@@ -1,13 +1,17 @@
-import { useEffect } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import type { Editor } from '@tiptap/react'
 import { useParams } from 'react-router'
 import { Capability, can, type PublicUser } from '../../../shared/auth/index.ts'
 import { ErrorCode, isArticleId } from '../../../shared/protocol/index.ts'
 import { ArticleEditor } from '../editor/index.ts'
 import { AccessBanner } from '../features/access/index.ts'
+import { CommentsMargin } from '../features/comments/index.ts'
+import { FactsLayer, FactsPanel, useFactExtensions, useFactsController } from '../features/facts/index.ts'
 import { useArticleExists } from '../features/articles/index.ts'
 import { MembersPanel } from '../features/members/index.ts'
 import { MetaPanel, MetaTextInput, useMetaTextValue } from '../features/meta/index.ts'
 import { PresenceList, presenceUserOf, useLocalPresence } from '../features/presence/index.ts'
+import { EditorialPanels } from '../features/publish/index.ts'
 import { StatusBar } from '../features/status/index.ts'
 import { useSignedInUser } from '../services/index.ts'
 import {
@@ -58,6 +62,15 @@ function ArticleWorkspace({ open }: { open: OpenArticle }) {
   useUnsavedChangesGuard(access.removed ? { ...status, unsaved: false } : status, useOfflineCacheState(cache))
   const headline = useMetaTextValue(session.doc, 'headline')
   useLocalPresence(session.awareness, presenceUserOf(user))
+  // The story's editor, for the comment margin beside it.
+  const [editor, setEditor] = useState<Editor | null>(null)
+  // Fact tagging: what the role may do with tags (the server checks again), and its editor extensions.
+  const factPermissions = useMemo(
+    () => ({ canTag: !access.removed && can(access.role, Capability.tagFacts), canCheck: !access.removed && can(access.role, Capability.checkFacts) }),
+    [access],
+  )
+  const facts = useFactsController(session, factPermissions)
+  const factExtensions = useFactExtensions(facts)
 
   useEffect(() => {
     document.title = `${headline.trim() || 'Untitled article'} · Galley`
@@ -77,7 +90,7 @@ function ArticleWorkspace({ open }: { open: OpenArticle }) {
   const readOnly = access.removed || (access.role !== null && !access.canWrite)
   return (
     <main id="main" className="page page--article">
-      <div className="article-layout">
+      <div className={`article-layout${access.removed ? '' : ' article-layout--comments'}`}>
         <article className="article-layout__story" aria-label="Story">
           <AccessBanner access={access} />
           <MetaTextInput doc={session.doc} field="headline" className="field--headline" placeholder="Headline" readOnly={!access.canWrite} />
@@ -89,10 +102,21 @@ function ArticleWorkspace({ open }: { open: OpenArticle }) {
             placeholder="The one- or two-sentence summary under the headline"
             readOnly={!access.canWrite}
           />
-          <ArticleEditor session={session} loaded={loaded} editable={loaded && access.canWrite} readOnly={readOnly} />
+          <ArticleEditor
+            session={session}
+            loaded={loaded}
+            editable={loaded && access.canWrite}
+            readOnly={readOnly}
+            onEditor={setEditor}
+            extensions={factExtensions}
+            overlay={<FactsLayer controller={facts} {...factPermissions} />}
+          />
         </article>
+        {!access.removed && <CommentsMargin editor={editor} session={session} role={access.role} user={user} />}
         <aside className="article-layout__side" aria-label="Article details and people">
           <PresenceList awareness={session.awareness} />
+          {!access.removed && <EditorialPanels session={session} role={access.role} />}
+          {!access.removed && <FactsPanel controller={facts} {...factPermissions} />}
           {!access.removed && (
             <MembersPanel
               articleId={session.articleId}

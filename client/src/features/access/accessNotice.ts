@@ -33,10 +33,10 @@ export function accessNotice(access: { role: Role | null; canWrite: boolean; rem
   }
   const who = `You are ${withArticle(role)} on this article`
   if (can(role, Capability.checkFacts)) {
-    return { kind: 'info', text: `${who}: you can read it, but not edit the text (fact-checking and comments come with the review tools).` }
+    return { kind: 'info', text: `${who}: you can check facts in the facts panel and comment on the text, but not edit it.` }
   }
   if (can(role, Capability.comment)) {
-    return { kind: 'info', text: `${who}: you can read it (comments come with the review tools).` }
+    return { kind: 'info', text: `${who}: you can read it and comment on the text (select words, then Comment), but not edit it.` }
   }
   return { kind: 'info', text: `${who}: you can read it, but not change it.` }
 }

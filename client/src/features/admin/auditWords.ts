@@ -13,6 +13,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'role-changed': 'Role changed',
   'member-removed': 'Member removed',
   'write-refused': 'Write refused',
+  'status-changed': 'Status changed',
+  'article-published': 'Article published',
   'socket-refused': 'Connection refused',
 }
 

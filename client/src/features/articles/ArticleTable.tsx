@@ -1,12 +1,11 @@
 import { Link } from 'react-router'
 import { ROLE_LABELS } from '../../../../shared/auth/index.ts'
 import type { ArticleListItem } from '../../../../shared/article/index.ts'
+// From its own module: shared/article/index.ts would pull the editor schema (Tiptap) into the list's bundle.
+import { STATUS_LABELS } from '../../../../shared/article/workflow.ts'
 import { RelativeTime } from '../../ui/index.ts'
 
 const numberFormat = new Intl.NumberFormat()
-
-/** Words the list shows for a workflow status. */
-const STATUS_LABELS: Record<string, string> = { draft: 'Draft' }
 
 interface ArticleTableProps {
   articles: ArticleListItem[]

@@ -1,0 +1,49 @@
+import { isFactKind, type FactKind } from '../../../../shared/article/index.ts'
+import { apiRequest, arrayOf, isRecord } from '../../api/index.ts'
+
+/**
+ * One proposed fact tag, as `GET /api/articles/:id/suggestions` sends it: offsets into the body's
+ * plain-text view (bodyPlainText). The client never imports the detector (shared/article/suggestions,
+ * server side only), so the shape is restated here and checked on arrival.
+ */
+export interface FactSuggestion {
+  kind: FactKind
+  text: string
+  from: number
+  to: number
+  /** Quotes: who said it, by full name. */
+  speaker?: string
+  /** Dates: the day meant, YYYY-MM-DD. */
+  date?: string
+}
+
+/** True for a suggestion of the expected shape (never trust a peer). */
+export function isFactSuggestion(value: unknown): value is FactSuggestion {
+  return (
+    isRecord(value) &&
+    isFactKind(value.kind) &&
+    typeof value.text === 'string' &&
+    value.text !== '' &&
+    Number.isInteger(value.from) &&
+    Number.isInteger(value.to) &&
+    (value.from as number) >= 0 &&
+    (value.from as number) < (value.to as number) &&
+    (value.speaker === undefined || typeof value.speaker === 'string') &&
+    (value.date === undefined || typeof value.date === 'string')
+  )
+}
+
+/**
+ * The key a dismissal is remembered under: kind and whitespace-normalized text. The server keys the
+ * article's `dismissed` map the same way (server/commands/factCommands.ts dismissedKey), so a
+ * suggestion is known dismissed by looking its key up there.
+ */
+export function suggestionKey(kind: FactKind, text: string): string {
+  return `${kind}:${text.trim().replace(/\s+/g, ' ')}`
+}
+
+/** Fetches the article's suggestions; only well-formed ones are kept. Throws ApiError. */
+export async function fetchSuggestions(articleId: string, signal?: AbortSignal): Promise<FactSuggestion[]> {
+  const body = await apiRequest<unknown>(`/api/articles/${encodeURIComponent(articleId)}/suggestions`, signal ? { signal } : {})
+  return arrayOf(body, isFactSuggestion, 'list of suggestions')
+}

@@ -1,0 +1,12 @@
+import './workflow.css'
+
+export { StatusBadge } from './StatusBadge.tsx'
+export { StatusControl } from './StatusControl.tsx'
+export { StatusHistory } from './StatusHistory.tsx'
+export { moveLabel, statusMoves, whoMayMove } from './statusMoves.ts'
+export type { StatusMove } from './statusMoves.ts'
+export { isStatusChange, latestVersion, publications } from './statusHistory.ts'
+export { useWorkflow } from './useWorkflow.ts'
+export { MAX_STATUS_NOTE_CHARS, moveStatus } from './workflowApi.ts'
+export { readWorkflow, watchWorkflow } from './workflowWatch.ts'
+export type { WorkflowSnapshot } from './workflowWatch.ts'
