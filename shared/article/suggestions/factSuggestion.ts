@@ -2,19 +2,10 @@
  * What "Find facts" proposes and what it is told about the article. Offsets are UTF-16 indices
  * into the body's plain-text view (`bodyPlainText`), so `text.slice(from, to) === suggestion.text`.
  */
+import type { FactSuggestion } from '../factSuggestion.ts'
 import type { FactKind } from '../factVocabulary.ts'
 
-/** One proposed fact tag. */
-export interface FactSuggestion {
-  kind: FactKind
-  text: string
-  from: number
-  to: number
-  /** Quotes: who the words are attributed to, by the full name of their first full mention. */
-  speaker?: string
-  /** Dates: the day meant, `YYYY-MM-DD`, when the text names a day and the year can be known. */
-  date?: string
-}
+export type { FactSuggestion }
 
 /** What the caller knows about the article. */
 export interface SuggestOptions {

@@ -1,21 +1,7 @@
-import { isFactKind, type FactKind } from '../../../../shared/article/index.ts'
+import { isFactKind, type FactKind, type FactSuggestion } from '../../../../shared/article/index.ts'
 import { apiRequest, arrayOf, isRecord } from '../../api/index.ts'
 
-/**
- * One proposed fact tag, as `GET /api/articles/:id/suggestions` sends it: offsets into the body's
- * plain-text view (bodyPlainText). The client never imports the detector (shared/article/suggestions,
- * server side only), so the shape is restated here and checked on arrival.
- */
-export interface FactSuggestion {
-  kind: FactKind
-  text: string
-  from: number
-  to: number
-  /** Quotes: who said it, by full name. */
-  speaker?: string
-  /** Dates: the day meant, YYYY-MM-DD. */
-  date?: string
-}
+export type { FactSuggestion }
 
 /** True for a suggestion of the expected shape (never trust a peer). */
 export function isFactSuggestion(value: unknown): value is FactSuggestion {
