@@ -1,6 +1,5 @@
 import { Router } from 'express'
 import { ENTITY_KINDS, FACT_MARK, bodyPlainText, getDismissed, markedRanges, readFacts, readMeta, type FactKind } from '../../shared/article/index.ts'
-import { suggestFacts } from '../../shared/article/suggestions/index.ts'
 import { Capability } from '../../shared/auth/index.ts'
 import type { AccessService } from '../access/accessService.ts'
 import type { DocumentRegistry } from '../documents/documentRegistry.ts'
@@ -15,9 +14,13 @@ import { principalOf } from './authenticate.ts'
  */
 export function suggestionsRoutes(access: AccessService, registry: DocumentRegistry): Router {
   const router = Router({ mergeParams: true })
+  // The detector (compromise, chrono-node) loads on the first request, not with every server.
+  let detector: Promise<typeof import('../../shared/article/suggestions/index.ts')> | null = null
   router.get('/', async (req, res) => {
     const articleId = (req.params as { id: string }).id
     await access.require(principalOf(res), articleId, Capability.read)
+    detector ??= import('../../shared/article/suggestions/index.ts')
+    const { suggestFacts } = await detector
     const suggestions = await registry.withDocument(articleId, (live) => {
       const text = bodyPlainText(live.doc)
       const { datelineDate } = readMeta(live.doc)

@@ -15,17 +15,22 @@ export interface NinjsValidator {
 
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(SCHEMA_DIR, file), 'utf8')) as Record<string, unknown>
 
-/** Compiles IPTC's ninjs 3.1 schema (with GeoJSON registered) and the Galley extension with ajv (draft 2020-12). */
+/**
+ * Compiles IPTC's ninjs 3.1 schema (with GeoJSON registered) and the Galley extension with ajv
+ * (draft 2020-12), on first use: compiling takes most of a second, which a server that never
+ * publishes (and every test server) should not pay at start.
+ */
 export function createNinjsValidator(): NinjsValidator {
-  const ajv = new Ajv2020({ allErrors: true, strict: false })
-  ;(addFormats as unknown as (a: Ajv2020) => void)(ajv)
-  ajv.addSchema(readJson('GeoJSON-schema.json'))
-  const validators: Record<NinjsProfile, ValidateFunction> = {
-    ninjs: ajv.compile(readJson('ninjs-schema_3.1.json')),
-    galley: ajv.compile(readJson('ninjs-galley-3.1.json')),
+  let validators: Record<NinjsProfile, ValidateFunction> | null = null
+  const compile = (): Record<NinjsProfile, ValidateFunction> => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false })
+    ;(addFormats as unknown as (a: Ajv2020) => void)(ajv)
+    ajv.addSchema(readJson('GeoJSON-schema.json'))
+    return { ninjs: ajv.compile(readJson('ninjs-schema_3.1.json')), galley: ajv.compile(readJson('ninjs-galley-3.1.json')) }
   }
   return {
     problems(profile, document) {
+      validators ??= compile()
       const validate = validators[profile]
       if (validate(document)) return []
       return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`)
