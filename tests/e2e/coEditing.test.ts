@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { readSampleArticle } from '../../server/seed/sampleArticle.ts'
-import { TEST_PASSWORD, addMember, addUser, api } from '../helpers/accounts.ts'
+import { memberWithRole } from '../helpers/accounts.ts'
 import { launchBrowser } from '../helpers/browser.ts'
-import { createArticle, startServer } from '../helpers/testServer.ts'
-
-const DIST = path.resolve(import.meta.dirname, '../../client/dist')
+import { caretInParagraph, editorText, pageSignedOut, startServerWithClient, submitSignIn, waitForSignInPage, waitForStoryText } from '../helpers/browserSession.ts'
+import { articleText, createArticle } from '../helpers/testServer.ts'
 
 /**
  * Opens the article's address signed out, is sent to the sign-in page (which keeps the address to
@@ -15,54 +12,22 @@ const DIST = path.resolve(import.meta.dirname, '../../client/dist')
  */
 async function openAs(page: Page, url: string, email: string): Promise<void> {
   await page.goto(url)
-  await page.waitForURL((address) => address.pathname === '/signin')
-  expect(new URL(page.url()).searchParams.get('next')).toBe(new URL(url).pathname)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(TEST_PASSWORD)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  expect(await waitForSignInPage(page)).toBe(new URL(url).pathname)
+  await submitSignIn(page, email)
   await page.waitForURL(url)
-  await page.locator('.ProseMirror').getByText('United States Secretary of State', { exact: false }).waitFor()
+  await waitForStoryText(page)
 }
-
-/** Puts the caret at the start or end of the n-th paragraph of the editor (as a click there would). */
-async function caretInParagraph(page: Page, n: number, where: 'start' | 'end'): Promise<void> {
-  await page.locator('.ProseMirror').focus()
-  await page.evaluate(([index, atStart]) => {
-    const p = document.querySelectorAll('.ProseMirror p')[index]
-    if (!p) throw new Error(`no paragraph ${index}`)
-    const range = document.createRange()
-    range.selectNodeContents(p)
-    range.collapse(atStart)
-    const selection = window.getSelection()!
-    selection.removeAllRanges()
-    selection.addRange(range)
-  }, [n, where === 'start'] as const)
-  // Let ProseMirror read the DOM selection change.
-  await page.waitForTimeout(50)
-}
-
-/** The editor's text, block by block, without the remote carets' name labels. */
-const editorText = (page: Page) =>
-  page.evaluate(() => {
-    const clone = document.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement
-    clone.querySelectorAll('.collaboration-caret__caret').forEach((caret) => caret.remove())
-    return [...clone.querySelectorAll('p, h2, h3, li')].map((block) => block.textContent).join('\n\n')
-  })
 
 describe('two browsers co-edit the sample article', () => {
   it('two editors sign in, type at the same moment in different and in the same paragraph, see each other, survive a reload', async () => {
-    if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first')
-    const server = await startServer({ clientDist: DIST })
+    const server = await startServerWithClient()
     const id = await createArticle(server.url, { text: readSampleArticle() })
-    const aliceUser = await addUser(server, { email: 'alice@test.galley', name: 'Alice Adams' })
-    const bobUser = await addUser(server, { email: 'bob@test.galley', name: 'Bob Brown' })
-    await addMember(server, id, aliceUser.id, 'editor')
-    await addMember(server, id, bobUser.id, 'editor')
+    const { user: aliceUser } = await memberWithRole(server, id, 'editor', 'Alice Adams')
+    const { user: bobUser } = await memberWithRole(server, id, 'editor', 'Bob Brown')
     const browser = await launchBrowser()
-    const alice = await (await browser.newContext()).newPage()
-    const bob = await (await browser.newContext()).newPage()
     const errors: string[] = []
-    for (const page of [alice, bob]) page.on('pageerror', (e) => errors.push(e.message))
+    const alice = await pageSignedOut(browser, errors)
+    const bob = await pageSignedOut(browser, errors)
     await openAs(alice, `${server.url}/a/${id}`, aliceUser.email)
     await openAs(bob, `${server.url}/a/${id}`, bobUser.email)
     // Signed in as themselves: the header names them, the editor is theirs to edit.
@@ -92,12 +57,12 @@ describe('two browsers co-edit the sample article', () => {
     await expect.poll(() => alice.getByTestId('save-status').innerText(), { timeout: 10_000 }).toBe('All changes saved')
     await expect.poll(() => bob.getByTestId('save-status').innerText(), { timeout: 10_000 }).toBe('All changes saved')
     await alice.reload()
-    await alice.locator('.ProseMirror').getByText('Alpha typed here.', { exact: false }).waitFor()
+    await waitForStoryText(alice, 'Alpha typed here.')
     await expect.poll(() => editorText(alice), { timeout: 10_000 }).toBe(text)
     expect(errors).toEqual([])
 
     // The server holds the same text (a fresh reader through the API).
-    const stored = (await (await api(server.url, server.token, `/api/articles/${id}`)).json()) as { text: string }
-    for (const typed of ['Alpha typed here.', 'Bravo typed there.', 'Charlie', 'Delta']) expect(stored.text).toContain(typed)
+    const stored = await articleText(server.url, id)
+    for (const typed of ['Alpha typed here.', 'Bravo typed there.', 'Charlie', 'Delta']) expect(stored).toContain(typed)
   })
 })

@@ -1,73 +1,17 @@
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { BrowserContextOptions, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import type { PublicUser } from '../../shared/auth/index.ts'
 import { readSampleArticle } from '../../server/seed/sampleArticle.ts'
-import { addMember, addUser, api, signIn } from '../helpers/accounts.ts'
+import { api, memberWithRole } from '../helpers/accounts.ts'
 import { launchBrowser } from '../helpers/browser.ts'
-import { createArticle, startServer, type TestServer } from '../helpers/testServer.ts'
+import { openArticleAs, selectInStory, startServerWithClient } from '../helpers/browserSession.ts'
+import { createArticle } from '../helpers/testServer.ts'
 
-const DIST = path.resolve(import.meta.dirname, '../../client/dist')
-const SAMPLE_WORDS = 'United States Secretary of State'
 /** A sentence of the sample article's third paragraph. */
 const SENTENCE = 'The upcoming engagement is the first of the three such meetings scheduled to take place between US and Russia.'
 /** The same sentence after the editor's rewrite (the words typed inside it). */
 const REWRITTEN = 'The upcoming Geneva engagement is the first of the three planned meetings scheduled to take place between US and Russia.'
-
-/** A page in its own browser context, signed in as `user` with the session cookie the API hands out. */
-async function pageSignedInAs(browser: Browser, server: TestServer, user: PublicUser, errors: string[]): Promise<Page> {
-  const { cookie } = await signIn(server.url, user.email)
-  const [name, ...value] = cookie.split('=')
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  await context.addCookies([{ name: name!, value: value.join('='), url: server.url }])
-  const page = await context.newPage()
-  page.on('pageerror', (e) => errors.push(e.message))
-  return page
-}
-
-async function openArticle(page: Page, server: TestServer, id: string): Promise<void> {
-  await page.goto(`${server.url}/a/${id}`)
-  await page.locator('.ProseMirror').getByText(SAMPLE_WORDS, { exact: false }).waitFor()
-}
-
-/**
- * Selects characters `start`…`end` of the first occurrence of `text` in the story (as a drag of the
- * mouse would), skipping colleagues' caret labels; collapsed when start = end. Waits for ProseMirror
- * to read the selection.
- */
-async function selectInStory(page: Page, text: string, start = 0, end = text.length): Promise<void> {
-  await page.evaluate(
-    ([wanted, from, to]) => {
-      const root = document.querySelector('.ProseMirror')!
-      const nodes: Text[] = []
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (!(node.parentElement?.closest('.collaboration-caret__caret'))) nodes.push(node as Text)
-      }
-      // Text nodes of one paragraph in a row; look for the text across them.
-      const full = nodes.map((n) => n.data).join('')
-      const at = full.indexOf(wanted)
-      if (at === -1) throw new Error(`"${wanted}" is not in the story`)
-      const locate = (offset: number): [Text, number] => {
-        let seen = 0
-        for (const node of nodes) {
-          if (offset <= seen + node.data.length) return [node, offset - seen]
-          seen += node.data.length
-        }
-        throw new Error('offset beyond the story')
-      }
-      const range = document.createRange()
-      range.setStart(...locate(at + from))
-      range.setEnd(...locate(at + to))
-      const selection = window.getSelection()!
-      selection.removeAllRanges()
-      selection.addRange(range)
-    },
-    [text, start, end] as const,
-  )
-  await page.waitForTimeout(80)
-}
+/** Wide enough for the story with the comments margin beside it. */
+const WIDE: BrowserContextOptions = { viewport: { width: 1400, height: 900 } }
 
 /** The text a thread's highlight covers in a page, without colleagues' caret labels. */
 const highlightedText = (page: Page, threadId: string) =>
@@ -90,19 +34,14 @@ interface ThreadView {
 
 describe('inline review comments in the browser', () => {
   it('a reviewer comments on a sentence; the editor sees it at once, replies, rewrites the sentence and resolves it; the reviewer sees all of it', async () => {
-    if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first')
-    const server = await startServer({ clientDist: DIST })
+    const server = await startServerWithClient()
     const id = await createArticle(server.url, { text: readSampleArticle() })
-    const eddaUser = await addUser(server, { email: 'edda@test.galley', name: 'Edda Editor' })
-    const rosaUser = await addUser(server, { email: 'rosa@test.galley', name: 'Rosa Reviewer' })
-    await addMember(server, id, eddaUser.id, 'editor')
-    await addMember(server, id, rosaUser.id, 'reviewer')
+    const { user: eddaUser } = await memberWithRole(server, id, 'editor', 'Edda Editor')
+    const { user: rosaUser } = await memberWithRole(server, id, 'reviewer', 'Rosa Reviewer')
     const browser = await launchBrowser()
     const errors: string[] = []
-    const rosa = await pageSignedInAs(browser, server, rosaUser, errors)
-    const edda = await pageSignedInAs(browser, server, eddaUser, errors)
-    await openArticle(rosa, server, id)
-    await openArticle(edda, server, id)
+    const rosa = await openArticleAs(browser, server, rosaUser, id, errors, { context: WIDE })
+    const edda = await openArticleAs(browser, server, eddaUser, id, errors, { context: WIDE })
     await expect.poll(() => rosa.getByTestId('save-status').innerText(), { timeout: 10_000 }).toBe('Read only')
 
     // The reviewer's story is read-only, yet she selects a sentence and comments with Ctrl+Alt+M.
@@ -199,25 +138,19 @@ describe('inline review comments in the browser', () => {
 
 describe('comment threads: own messages, orphans, read-only members, honest failures', () => {
   it('an editor comments from the toolbar, edits and deletes her own messages; deleting the text orphans the thread; a viewer only reads; a reply sent offline says so and is sent again', async () => {
-    if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first')
-    const server = await startServer({ clientDist: DIST })
+    const server = await startServerWithClient()
     const id = await createArticle(server.url, { text: readSampleArticle() })
-    const eddaUser = await addUser(server, { email: 'edda@test.galley', name: 'Edda Editor' })
-    const vikUser = await addUser(server, { email: 'vik@test.galley', name: 'Viktor Viewer' })
-    await addMember(server, id, eddaUser.id, 'editor')
-    await addMember(server, id, vikUser.id, 'viewer')
+    const { user: eddaUser } = await memberWithRole(server, id, 'editor', 'Edda Editor')
+    const { user: vikUser } = await memberWithRole(server, id, 'viewer', 'Viktor Viewer')
     const browser = await launchBrowser()
     const errors: string[] = []
-    const edda = await pageSignedInAs(browser, server, eddaUser, errors)
-    const vik = await pageSignedInAs(browser, server, vikUser, errors)
-    await openArticle(edda, server, id)
-    await openArticle(vik, server, id)
+    const edda = await openArticleAs(browser, server, eddaUser, id, errors, { context: WIDE })
+    const vik = await openArticleAs(browser, server, vikUser, id, errors, { context: WIDE })
     await edda.locator('.ProseMirror[contenteditable="true"]').waitFor()
 
     // From the toolbar.
     const toolbarComment = edda.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Comment' })
     expect(await toolbarComment.isDisabled()).toBe(true)
-    await edda.locator('.ProseMirror').focus()
     await selectInStory(edda, 'Annalena Baerbock')
     await expect.poll(() => toolbarComment.isDisabled(), { timeout: 5000 }).toBe(false)
     await toolbarComment.click()

@@ -1,57 +1,17 @@
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import type { PublicUser } from '../../shared/auth/index.ts'
 import type { FactRecord } from '../../shared/article/index.ts'
-import { addMember, addUser, api, signIn } from '../helpers/accounts.ts'
+import { api, memberWithRole } from '../helpers/accounts.ts'
 import { launchBrowser } from '../helpers/browser.ts'
-import { createArticle, startServer, type TestServer } from '../helpers/testServer.ts'
+import { openArticleAs, selectInStory, startServerWithClient } from '../helpers/browserSession.ts'
+import { createArticle, type TestServer } from '../helpers/testServer.ts'
 
-const DIST = path.resolve(import.meta.dirname, '../../client/dist')
 const STORY = 'Mayor Ana Ruiz said the city will hire 300 teachers in March.\n\nRuiz spoke in Lisbon on Tuesday. “We will not wait,” Ruiz said.'
 const CLAIM = 'the city will hire 300 teachers in March'
+/** Words of STORY: once the editor shows them, the article has loaded. */
+const STORY_WORDS = 'Mayor Ana Ruiz'
 /** The verified colour of docs/facts.md's legend (styles.css .fact-tag-line--verified, #15803d). */
 const VERIFIED_COLOR = 'rgb(21, 128, 61)'
-
-/** A page in its own browser context, signed in as `user`; page errors are collected. */
-async function pageSignedInAs(browser: Browser, server: TestServer, user: PublicUser, errors: string[]): Promise<Page> {
-  const { cookie } = await signIn(server.url, user.email)
-  const [name, ...value] = cookie.split('=')
-  const context = await browser.newContext()
-  await context.addCookies([{ name: name!, value: value.join('='), url: server.url }])
-  const page = await context.newPage()
-  page.on('pageerror', (e) => errors.push(e.message))
-  return page
-}
-
-async function openArticle(page: Page, server: TestServer, id: string): Promise<void> {
-  await page.goto(`${server.url}/a/${id}`)
-  await page.locator('.ProseMirror').getByText('Mayor Ana Ruiz', { exact: false }).waitFor()
-}
-
-/** Selects `words` in the story as a mouse drag would (they must sit in one text node). */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await page.locator('.ProseMirror').focus()
-  await page.evaluate((wanted) => {
-    const root = document.querySelector('.ProseMirror')!
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent!.indexOf(wanted)
-      if (index === -1) continue
-      const range = document.createRange()
-      range.setStart(node, index)
-      range.setEnd(node, index + wanted.length)
-      const selection = window.getSelection()!
-      selection.removeAllRanges()
-      selection.addRange(range)
-      return
-    }
-    throw new Error(`"${wanted}" is not in one text node of the story`)
-  }, words)
-  // Let ProseMirror read the DOM selection.
-  await page.waitForTimeout(80)
-}
 
 /** The tagged spans of the story: their words (joined per tag) and status, by tag id. */
 const taggedSpans = (page: Page) =>
@@ -72,19 +32,14 @@ async function factsOf(server: TestServer, id: string): Promise<Array<FactRecord
 
 describe('fact tagging in two browsers (docs/facts.md)', () => {
   it('an editor tags a claim; a fact-checker verifies it with a source; the editor sees the verified underline and record live; an accepted suggestion appears in the other browser', async () => {
-    if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first')
-    const server = await startServer({ clientDist: DIST })
+    const server = await startServerWithClient()
     const id = await createArticle(server.url, { text: STORY })
-    const editorUser = await addUser(server, { email: 'edda@test.galley', name: 'Edda Editor' })
-    const checkerUser = await addUser(server, { email: 'fay@test.galley', name: 'Fay Checker' })
-    await addMember(server, id, editorUser.id, 'editor')
-    await addMember(server, id, checkerUser.id, 'factchecker')
+    const { user: editorUser } = await memberWithRole(server, id, 'editor', 'Edda Editor')
+    const { user: checkerUser } = await memberWithRole(server, id, 'factchecker', 'Fay Checker')
     const browser = await launchBrowser()
     const errors: string[] = []
-    const editor = await pageSignedInAs(browser, server, editorUser, errors)
-    const checker = await pageSignedInAs(browser, server, checkerUser, errors)
-    await openArticle(editor, server, id)
-    await openArticle(checker, server, id)
+    const editor = await openArticleAs(browser, server, editorUser, id, errors, { words: STORY_WORDS })
+    const checker = await openArticleAs(browser, server, checkerUser, id, errors, { words: STORY_WORDS })
     await editor.locator('.ProseMirror[contenteditable="true"]').waitFor()
 
     // The fact-checker may check but not tag: no toolbar, no Find facts.
@@ -93,8 +48,8 @@ describe('fact tagging in two browsers (docs/facts.md)', () => {
     expect(await checker.getByTestId('find-facts').count()).toBe(0)
 
     // 1. The editor selects the claim and tags it from the keyboard: Ctrl+Shift+F, then the kind menu.
-    await selectWords(editor, CLAIM)
-    expect(await editor.getByRole('button', { name: 'Tag fact' }).isEnabled()).toBe(true)
+    await selectInStory(editor, CLAIM)
+    await expect.poll(() => editor.getByRole('button', { name: 'Tag fact' }).isEnabled(), { timeout: 5000 }).toBe(true)
     await editor.keyboard.press('Control+Shift+F')
     const menu = editor.getByRole('menu')
     await menu.waitFor()
@@ -145,7 +100,7 @@ describe('fact tagging in two browsers (docs/facts.md)', () => {
     expect(stored!.sources).toEqual([{ url: 'https://city.example/budget', title: 'City budget 2026', note: 'p. 12', accessedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }])
 
     // Clear formatting takes bold away and leaves the tag.
-    await selectWords(editor, 'hire 300')
+    await selectInStory(editor, 'hire 300')
     await editor.keyboard.press('Control+B')
     await expect.poll(() => editor.locator('.ProseMirror strong').count()).toBe(1)
     await editor.getByRole('button', { name: 'Clear formatting' }).click()
@@ -153,7 +108,7 @@ describe('fact tagging in two browsers (docs/facts.md)', () => {
     expect(await taggedSpans(editor)).toEqual([expect.objectContaining({ text: CLAIM, status: 'verified' })])
 
     // The toolbar's Tag fact does the same with the mouse.
-    await selectWords(editor, 'Mayor')
+    await selectInStory(editor, 'Mayor')
     await editor.getByRole('button', { name: 'Tag fact' }).click()
     await editor.getByRole('menuitem', { name: /^Other/ }).click()
     await expect.poll(() => taggedSpans(checker), { timeout: 10_000 }).toContainEqual(expect.objectContaining({ text: 'Mayor', status: 'unverified' }))
@@ -188,7 +143,7 @@ describe('fact tagging in two browsers (docs/facts.md)', () => {
 
     // 5. The editor changes a verified word: Galley sets needs-recheck, and the checker's open card
     // shows the verified words beside the words now.
-    await selectWords(editor, '300')
+    await selectInStory(editor, '300')
     await editor.keyboard.type('350', { delay: 20 })
     await expect
       .poll(async () => (await taggedSpans(checker)).find((t) => t.text.startsWith('the city')), { timeout: 10_000 })

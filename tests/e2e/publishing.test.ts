@@ -1,19 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import type { BrowserContextOptions, Locator } from 'playwright-core'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import type { PublicUser } from '../../shared/auth/index.ts'
 import { getBody } from '../../shared/article/index.ts'
 import { createNinjsValidator } from '../../server/publish/ninjsValidator.ts'
 import { readSampleArticle } from '../../server/seed/sampleArticle.ts'
-import { api, memberWithRole, signIn } from '../helpers/accounts.ts'
+import { api, memberWithRole } from '../helpers/accounts.ts'
 import { launchBrowser } from '../helpers/browser.ts'
+import { SAMPLE_WORDS, caretInParagraph, openArticleAs, startServerWithClient } from '../helpers/browserSession.ts'
 import { joinedClient } from '../helpers/protocolClient.ts'
-import { createArticle, startServer, type TestServer } from '../helpers/testServer.ts'
+import { createArticle, type TestServer } from '../helpers/testServer.ts'
 
-const DIST = path.resolve(import.meta.dirname, '../../client/dist')
-const SAMPLE_WORDS = 'United States Secretary of State'
 /** Words of the sample article the reviewer comments on. */
 const THREAD_QUOTE = 'the first of the three such meetings'
 /** The claim the editor tags and the fact-checker verifies. */
@@ -21,21 +18,8 @@ const CLAIM = 'Russia has to de-escalate tensions on the border with Ukraine'
 /** What the editor adds before version 2. */
 const ADDED = ' Talks resume in Geneva on Monday.'
 
-/** A page in its own browser context (wide enough for story, comments and details), signed in as `user`. */
-async function pageSignedInAs(browser: Browser, server: TestServer, user: PublicUser, errors: string[]): Promise<Page> {
-  const { cookie } = await signIn(server.url, user.email)
-  const [name, ...value] = cookie.split('=')
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })
-  await context.addCookies([{ name: name!, value: value.join('='), url: server.url }])
-  const page = await context.newPage()
-  page.on('pageerror', (e) => errors.push(e.message))
-  return page
-}
-
-async function openArticle(page: Page, server: TestServer, id: string): Promise<void> {
-  await page.goto(`${server.url}/a/${id}`)
-  await page.locator('.ProseMirror').getByText(SAMPLE_WORDS, { exact: false }).waitFor()
-}
+/** Wide enough for story, comments and details; downloads kept, to read the published JSON. */
+const WIDE_WITH_DOWNLOADS: BrowserContextOptions = { viewport: { width: 1400, height: 900 }, acceptDownloads: true }
 
 /** The states of the checklist's items by id, as the page shows them (`ok`, `failing`, `overridden`). */
 const gateStates = (panel: Locator) =>
@@ -66,16 +50,14 @@ async function tagClaimAsEditor(server: TestServer, id: string, token: string): 
 
 describe('the editorial workflow and publishing in the browser', () => {
   it('an editor takes the sample story through review and fact-check, sees the checklist turn green, publishes, downloads valid JSON with the fact check, and publishes a correction', async () => {
-    if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first')
-    const server = await startServer({ clientDist: DIST })
+    const server = await startServerWithClient()
     const id = await createArticle(server.url, { text: readSampleArticle() })
     const editor = await memberWithRole(server, id, 'editor', 'Edda Editor')
     const checker = await memberWithRole(server, id, 'factchecker', 'Farid Factchecker')
     const reviewer = await memberWithRole(server, id, 'reviewer', 'Rosa Reviewer')
     const browser = await launchBrowser()
     const errors: string[] = []
-    const edda = await pageSignedInAs(browser, server, editor.user, errors)
-    await openArticle(edda, server, id)
+    const edda = await openArticleAs(browser, server, editor.user, id, errors, { context: WIDE_WITH_DOWNLOADS })
     await edda.locator('.ProseMirror[contenteditable="true"]').waitFor()
 
     // Draft: the status panel offers the editor "Send to review"; the checklist shows what is missing.
@@ -140,8 +122,7 @@ describe('the editorial workflow and publishing in the browser', () => {
     await expect.poll(() => gateStates(publishPanel), { timeout: 10_000 }).toMatchObject({ facts: 'failing', [`fact:${tagId}`]: 'failing' })
 
     // The fact-checker verifies the claim in the facts panel and moves the article to Ready.
-    const farid = await pageSignedInAs(browser, server, checker.user, errors)
-    await openArticle(farid, server, id)
+    const farid = await openArticleAs(browser, server, checker.user, id, errors, { context: WIDE_WITH_DOWNLOADS })
     const faridWorkflow = farid.getByTestId('workflow')
     await expect.poll(() => farid.getByTestId('article-status').innerText(), { timeout: 10_000 }).toContain('Fact-check')
     expect(await farid.getByTestId('publish-panel').count()).toBe(0)
@@ -214,16 +195,7 @@ describe('the editorial workflow and publishing in the browser', () => {
     await viewer.waitFor({ state: 'detached' })
 
     // The editor adds a sentence and publishes version 2 with a correction note: Corrected.
-    await edda.locator('.ProseMirror').focus()
-    await edda.evaluate((words) => {
-      const p = [...document.querySelectorAll('.ProseMirror p')].find((el) => el.textContent?.includes(words))!
-      const range = document.createRange()
-      range.selectNodeContents(p)
-      range.collapse(false)
-      window.getSelection()!.removeAllRanges()
-      window.getSelection()!.addRange(range)
-    }, SAMPLE_WORDS)
-    await edda.waitForTimeout(50)
+    await caretInParagraph(edda, SAMPLE_WORDS, 'end')
     await edda.keyboard.type(ADDED, { delay: 5 })
     await expect.poll(() => edda.getByTestId('save-status').innerText(), { timeout: 10_000 }).toBe('All changes saved')
     await expect.poll(() => publishButton.isEnabled(), { timeout: 10_000 }).toBe(true)

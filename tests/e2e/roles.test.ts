@@ -1,83 +1,33 @@
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import type { PublicUser } from '../../shared/auth/index.ts'
 import { readSampleArticle } from '../../server/seed/sampleArticle.ts'
-import { TEST_PASSWORD, addMember, addUser, api, signIn } from '../helpers/accounts.ts'
+import { addUser, api, memberWithRole, signIn } from '../helpers/accounts.ts'
 import { launchBrowser } from '../helpers/browser.ts'
-import { createArticle, startServer, type TestServer } from '../helpers/testServer.ts'
-
-const DIST = path.resolve(import.meta.dirname, '../../client/dist')
-const SAMPLE_WORDS = 'United States Secretary of State'
-
-function requireBuiltClient(): void {
-  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('client/dist is missing: run `npm run build` first')
-}
-
-/** A page in its own browser context, signed in as `user` with the session cookie the API hands out. */
-async function pageSignedInAs(browser: Browser, server: TestServer, user: PublicUser, errors: string[]): Promise<Page> {
-  const { cookie } = await signIn(server.url, user.email)
-  const [name, ...value] = cookie.split('=')
-  const context = await browser.newContext()
-  await context.addCookies([{ name: name!, value: value.join('='), url: server.url }])
-  const page = await context.newPage()
-  page.on('pageerror', (e) => errors.push(e.message))
-  return page
-}
-
-/** Opens the article and waits for its text. */
-async function openArticle(page: Page, server: TestServer, id: string): Promise<void> {
-  await page.goto(`${server.url}/a/${id}`)
-  await page.locator('.ProseMirror').getByText(SAMPLE_WORDS, { exact: false }).waitFor()
-}
-
-/** The editor's text, block by block, without the remote carets' name labels. */
-const editorText = (page: Page) =>
-  page.evaluate(() => {
-    const clone = document.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement
-    clone.querySelectorAll('.collaboration-caret__caret').forEach((caret) => caret.remove())
-    return [...clone.querySelectorAll('p, h2, h3, li')].map((block) => block.textContent).join('\n\n')
-  })
-
-/** The article's text as the server stores it. */
-async function storedText(server: TestServer, id: string): Promise<string> {
-  const res = await api(server.url, server.token, `/api/articles/${id}`)
-  expect(res.status).toBe(200)
-  return ((await res.json()) as { text: string }).text
-}
-
-/** Puts the caret at the end of the n-th paragraph of the editor (as a click there would). */
-async function caretAtEndOfParagraph(page: Page, n: number): Promise<void> {
-  await page.locator('.ProseMirror').focus()
-  await page.evaluate((index) => {
-    const p = document.querySelectorAll('.ProseMirror p')[index]
-    if (!p) throw new Error(`no paragraph ${index}`)
-    const range = document.createRange()
-    range.selectNodeContents(p)
-    range.collapse(false)
-    const selection = window.getSelection()!
-    selection.removeAllRanges()
-    selection.addRange(range)
-  }, n)
-  await page.waitForTimeout(50)
-}
+import {
+  addSessionCookie,
+  caretInParagraph,
+  collectPageErrors,
+  editorText,
+  openArticle,
+  openArticleAs,
+  pageSignedInAs,
+  pageSignedOut,
+  startServerWithClient,
+  submitSignIn,
+  waitForSignInPage,
+  waitForStoryText,
+} from '../helpers/browserSession.ts'
+import { articleText, createArticle } from '../helpers/testServer.ts'
 
 describe('roles in the browser', () => {
   it('a reviewer reads the article live but cannot change it; an editor beside them can', async () => {
-    requireBuiltClient()
-    const server = await startServer({ clientDist: DIST })
+    const server = await startServerWithClient()
     const id = await createArticle(server.url, { text: readSampleArticle() })
-    const editorUser = await addUser(server, { email: 'edda@test.galley', name: 'Edda Editor' })
-    const reviewerUser = await addUser(server, { email: 'rosa@test.galley', name: 'Rosa Reviewer' })
-    await addMember(server, id, editorUser.id, 'editor')
-    await addMember(server, id, reviewerUser.id, 'reviewer')
+    const { user: editorUser } = await memberWithRole(server, id, 'editor', 'Edda Editor')
+    const { user: reviewerUser } = await memberWithRole(server, id, 'reviewer', 'Rosa Reviewer')
     const browser = await launchBrowser()
     const errors: string[] = []
-    const editor = await pageSignedInAs(browser, server, editorUser, errors)
-    const reviewer = await pageSignedInAs(browser, server, reviewerUser, errors)
-    await openArticle(editor, server, id)
-    await openArticle(reviewer, server, id)
+    const editor = await openArticleAs(browser, server, editorUser, id, errors)
+    const reviewer = await openArticleAs(browser, server, reviewerUser, id, errors)
 
     // The reviewer's page says what they may do, and offers no way to edit.
     const banner = reviewer.getByTestId('access-banner')
@@ -95,7 +45,7 @@ describe('roles in the browser', () => {
 
     // Typing into the reviewer's body (and headline) changes nothing, here or on the server.
     const before = await editorText(reviewer)
-    const storedBefore = await storedText(server, id)
+    const storedBefore = await articleText(server.url, id)
     await body.click()
     await reviewer.keyboard.type('Reviewer was here', { delay: 10 })
     await reviewer.keyboard.press('Enter')
@@ -105,15 +55,15 @@ describe('roles in the browser', () => {
     await reviewer.waitForTimeout(500)
     expect(await editorText(reviewer)).toBe(before)
     expect(await reviewer.locator('[data-meta-field="headline"]').inputValue()).not.toContain('Reviewer headline')
-    expect(await storedText(server, id)).toBe(storedBefore)
+    expect(await articleText(server.url, id)).toBe(storedBefore)
     expect(await reviewer.getByTestId('save-status').innerText()).toBe('Read only')
 
     // The editor's typing appears live in the reviewer's view.
-    await caretAtEndOfParagraph(editor, 0)
+    await caretInParagraph(editor, 0, 'end')
     await editor.keyboard.type(' Edited live by the editor.', { delay: 10 })
     await expect.poll(() => editorText(reviewer), { timeout: 10_000 }).toContain('Edited live by the editor.')
     await expect.poll(() => editor.getByTestId('save-status').innerText(), { timeout: 10_000 }).toBe('All changes saved')
-    const stored = await storedText(server, id)
+    const stored = await articleText(server.url, id)
     expect(stored).toContain('Edited live by the editor.')
     expect(stored).not.toContain('Reviewer was here')
     // Members are visible to everyone on the article, read-only for a reviewer.
@@ -123,15 +73,12 @@ describe('roles in the browser', () => {
   })
 
   it('a role change reaches the open article at once: promoted, the reviewer edits; removed, they are told and editing stops', async () => {
-    requireBuiltClient()
-    const server = await startServer({ clientDist: DIST })
+    const server = await startServerWithClient()
     const id = await createArticle(server.url, { text: readSampleArticle() })
-    const reviewerUser = await addUser(server, { email: 'rosa@test.galley', name: 'Rosa Reviewer' })
-    await addMember(server, id, reviewerUser.id, 'reviewer')
+    const { user: reviewerUser } = await memberWithRole(server, id, 'reviewer', 'Rosa Reviewer')
     const browser = await launchBrowser()
     const errors: string[] = []
-    const page = await pageSignedInAs(browser, server, reviewerUser, errors)
-    await openArticle(page, server, id)
+    const page = await openArticleAs(browser, server, reviewerUser, id, errors)
     const body = page.locator('.ProseMirror')
     await expect.poll(() => page.getByTestId('access-banner').count(), { timeout: 10_000 }).toBe(1)
 
@@ -143,10 +90,10 @@ describe('roles in the browser', () => {
     expect(promote.status).toBe(200)
     await expect.poll(() => body.getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
     expect(await page.getByTestId('access-banner').count()).toBe(0)
-    await caretAtEndOfParagraph(page, 0)
+    await caretInParagraph(page, 0, 'end')
     await page.keyboard.type(' Promoted and typing.', { delay: 10 })
     await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 10_000 }).toBe('All changes saved')
-    expect(await storedText(server, id)).toContain('Promoted and typing.')
+    expect(await articleText(server.url, id)).toContain('Promoted and typing.')
 
     // Then removed: a clear message, and the editor stops being editable.
     const remove = await api(server.url, server.token, `/api/articles/${id}/members/${reviewerUser.id}`, { method: 'DELETE' })
@@ -158,40 +105,33 @@ describe('roles in the browser', () => {
   })
 
   it('signed out, an article address leads to the sign-in page, and back to the article after signing in', async () => {
-    requireBuiltClient()
-    const server = await startServer({ clientDist: DIST })
+    const server = await startServerWithClient()
     const id = await createArticle(server.url, { text: readSampleArticle() })
-    const user = await addUser(server, { email: 'vik@test.galley', name: 'Viktor Viewer' })
-    await addMember(server, id, user.id, 'viewer')
+    const { user } = await memberWithRole(server, id, 'viewer', 'Viktor Viewer')
     const browser = await launchBrowser()
-    const page = await (await browser.newContext()).newPage()
+    const page = await pageSignedOut(browser)
     await page.goto(`${server.url}/a/${id}`)
-    await page.waitForURL((address) => address.pathname === '/signin')
+    await waitForSignInPage(page)
 
     // A wrong password is refused in words, in an alert.
-    await page.getByLabel('Email').fill(user.email)
-    await page.getByLabel('Password').fill('not the password at all')
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await submitSignIn(page, user.email, 'not the password at all')
     await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 10_000 }).toContain('do not match')
 
-    await page.getByLabel('Password').fill(TEST_PASSWORD)
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await submitSignIn(page, user.email)
     await page.waitForURL(`${server.url}/a/${id}`)
-    await page.locator('.ProseMirror').getByText(SAMPLE_WORDS, { exact: false }).waitFor()
+    await waitForStoryText(page)
     await expect.poll(() => page.getByTestId('access-banner').innerText(), { timeout: 10_000 }).toContain('You are a viewer')
   })
 })
 
 describe('the sign-in page in demo mode', () => {
   it('lists the demo accounts, and clicking one signs in as it', async () => {
-    requireBuiltClient()
-    const server = await startServer({ clientDist: DIST, demo: true, seedSample: true })
+    const server = await startServerWithClient({ demo: true, seedSample: true })
     const browser = await launchBrowser()
-    const page = await (await browser.newContext()).newPage()
     const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
+    const page = await pageSignedOut(browser, errors)
     await page.goto(`${server.url}/`)
-    await page.waitForURL((address) => address.pathname === '/signin')
+    await waitForSignInPage(page)
 
     const table = page.getByTestId('demo-accounts')
     await table.waitFor()
@@ -216,8 +156,7 @@ describe('the sign-in page in demo mode', () => {
 
 describe('accounts in the browser', () => {
   it('an admin invites someone from the admin page; the link lets them choose a name and password and signs them in', async () => {
-    requireBuiltClient()
-    const server = await startServer({ clientDist: DIST })
+    const server = await startServerWithClient()
     const admin = await addUser(server, { email: 'ada@test.galley', name: 'Ada Admin', isAdmin: true })
     const browser = await launchBrowser()
     const errors: string[] = []
@@ -230,8 +169,7 @@ describe('accounts in the browser', () => {
     expect(link).toContain(`${server.url}/signup?invitation=`)
     await expect.poll(() => adminPage.getByTestId('audit-log').innerText(), { timeout: 10_000 }).toContain('Invitation created')
 
-    const page = await (await browser.newContext()).newPage()
-    page.on('pageerror', (e) => errors.push(e.message))
+    const page = await pageSignedOut(browser, errors)
     await page.goto(link)
     expect(await page.getByLabel('Email').inputValue()).toBe('nina@test.galley')
     await page.getByLabel('Name').fill('Nina Newcomer')
@@ -248,30 +186,22 @@ describe('accounts in the browser', () => {
 
 describe('one browser, two people', () => {
   it('when someone else signs in in another tab, an open article follows: it reopens as them, with their role', async () => {
-    requireBuiltClient()
-    const server = await startServer({ clientDist: DIST })
+    const server = await startServerWithClient()
     const id = await createArticle(server.url, { text: readSampleArticle() })
-    const xena = await addUser(server, { email: 'xena@test.galley', name: 'Xena Editor' })
-    const yuri = await addUser(server, { email: 'yuri@test.galley', name: 'Yuri Reviewer' })
-    await addMember(server, id, xena.id, 'editor')
-    await addMember(server, id, yuri.id, 'reviewer')
+    const { user: xena } = await memberWithRole(server, id, 'editor', 'Xena Editor')
+    const { user: yuri } = await memberWithRole(server, id, 'reviewer', 'Yuri Reviewer')
     const browser = await launchBrowser()
     const context = await browser.newContext()
     const errors: string[] = []
-    const first = await context.newPage()
-    first.on('pageerror', (e) => errors.push(e.message))
+    const first = collectPageErrors(await context.newPage(), errors)
     await first.goto(`${server.url}/a/${id}`)
-    await first.getByLabel('Email').fill(xena.email)
-    await first.getByLabel('Password').fill(TEST_PASSWORD)
-    await first.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await submitSignIn(first, xena.email)
     await first.locator('.ProseMirror[contenteditable="true"]').waitFor()
 
     // Yuri signs in in a second tab of the same browser (one cookie jar).
     const second = await context.newPage()
     await second.goto(`${server.url}/signin`)
-    await second.getByLabel('Email').fill(yuri.email)
-    await second.getByLabel('Password').fill(TEST_PASSWORD)
-    await second.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await submitSignIn(second, yuri.email)
     await second.waitForURL(`${server.url}/`)
     await expect.poll(() => first.getByTestId('user-name').innerText(), { timeout: 10_000 }).toBe('Yuri Reviewer')
     await expect.poll(() => first.getByTestId('access-banner').innerText(), { timeout: 10_000 }).toContain('You are a reviewer')
@@ -279,23 +209,20 @@ describe('one browser, two people', () => {
 
     // Signing out in one tab signs out the other.
     await second.getByTestId('sign-out').click()
-    await first.waitForURL((address) => address.pathname === '/signin', { timeout: 10_000 })
+    await waitForSignInPage(first, { timeout: 10_000 })
     expect(errors).toEqual([])
   })
 })
 
 describe('a session that ends while an article is open', () => {
   it('sends the user to the sign-in page once, keeping the article to come back to, instead of reconnecting in a loop', async () => {
-    requireBuiltClient()
-    const server = await startServer({ clientDist: DIST })
+    const server = await startServerWithClient()
     const id = await createArticle(server.url, { text: readSampleArticle() })
-    const user = await addUser(server, { email: 'edda@test.galley', name: 'Edda Editor' })
-    await addMember(server, id, user.id, 'editor')
+    const { user } = await memberWithRole(server, id, 'editor', 'Edda Editor')
     const { cookie } = await signIn(server.url, user.email)
-    const [name, ...value] = cookie.split('=')
     const browser = await launchBrowser()
     const context = await browser.newContext()
-    await context.addCookies([{ name: name!, value: value.join('='), url: server.url }])
+    await addSessionCookie(context, server.url, cookie)
     const page = await context.newPage()
     let sockets = 0
     page.on('websocket', () => sockets++)
@@ -305,8 +232,7 @@ describe('a session that ends while an article is open', () => {
     // The session is revoked elsewhere (as signing out in another tab does): the server drops the socket.
     const revoked = await fetch(`${server.url}/api/auth/session`, { method: 'DELETE', headers: { cookie } })
     expect(revoked.status).toBe(204)
-    await page.waitForURL((address) => address.pathname === '/signin', { timeout: 15_000 })
-    expect(new URL(page.url()).searchParams.get('next')).toBe(`/a/${id}`)
+    expect(await waitForSignInPage(page, { timeout: 15_000 })).toBe(`/a/${id}`)
     // The message renders just after the navigation: wait for it rather than count at once.
     await page.getByText('Your session has ended').waitFor({ timeout: 10_000 })
     expect(await page.getByText('Your session has ended').count()).toBe(1)

@@ -81,3 +81,10 @@ export async function createArticle(url: string, body: { headline?: string; text
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`)
   return ((await res.json()) as { id: string }).id
 }
+
+/** The article's text as the server stores it, read through the REST API (as `token`'s user, by default the server's default user). */
+export async function articleText(url: string, id: string, token = defaultToken(url)): Promise<string> {
+  const res = await fetch(`${url}/api/articles/${id}`, { headers: { authorization: `Bearer ${token}` } })
+  if (res.status !== 200) throw new Error(`read failed: ${res.status} ${await res.text()}`)
+  return ((await res.json()) as { text: string }).text
+}
