@@ -128,8 +128,9 @@ export class DocumentRegistry {
    */
   applyClientUpdate(live: LiveDocument, update: Uint8Array, origin: Extract<ChangeOrigin, { kind: 'client' }>): Promise<void> {
     const { state, doc } = live
+    // updateEffect decodes the update (bad-update if it does not), so the guard need not again.
     const claims = state.owners.check(origin.userId, updateEffect(doc, update, false).newClients)
-    state.guard.check(update)
+    state.guard.check(update, true)
     const writes: Promise<void>[] = []
     const pendingBefore = doc.store.pendingStructs?.update
     const pendingDsBefore = doc.store.pendingDs

@@ -16,12 +16,18 @@ export class UpdateGuard {
 
   constructor(private readonly live: Y.Doc) {}
 
-  /** Throws GalleyError `bad-update` when the update must not be applied; otherwise the shadow has it. */
-  check(update: Uint8Array): void {
-    try {
-      Y.decodeUpdate(update)
-    } catch {
-      throw new GalleyError(ErrorCode.badUpdate, 'the update does not decode as a Yjs update')
+  /**
+   * Throws GalleyError `bad-update` when the update must not be applied; otherwise the shadow has it.
+   * `decoded`: the caller has already decoded it successfully (the registry does, for authorship),
+   * so the decode is not repeated on the hot path.
+   */
+  check(update: Uint8Array, decoded = false): void {
+    if (!decoded) {
+      try {
+        Y.decodeUpdate(update)
+      } catch {
+        throw new GalleyError(ErrorCode.badUpdate, 'the update does not decode as a Yjs update')
+      }
     }
     const shadow = this.ensureShadow()
     let problem: string | null

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { BLOCK_SEPARATOR, bodyBlocks } from './bodyText.ts'
+import { BLOCK_SEPARATOR, bodyBlocks, type TextRun } from './bodyText.ts'
 
 /**
  * Whether a Y.XmlText formatting key holds the mark `markName`. y-prosemirror stores a mark that may
@@ -22,10 +22,14 @@ export interface MarkedRange {
  * (e.g. each comment anchor by thread id), in document order; adjacent runs of one id are merged.
  */
 export function markedRanges(doc: Y.Doc, markName: string, idAttr: string): MarkedRange[] {
+  return rangesIn(bodyBlocks(doc), markName, idAttr)
+}
+
+function rangesIn(blocks: TextRun[][], markName: string, idAttr: string): MarkedRange[] {
   const ranges: MarkedRange[] = []
   const open = new Map<string, MarkedRange>()
   let offset = 0
-  bodyBlocks(doc).forEach((runs, index) => {
+  blocks.forEach((runs, index) => {
     if (index > 0) offset += BLOCK_SEPARATOR.length
     for (const run of runs) {
       for (const [key, value] of Object.entries(run.attributes ?? {})) {
@@ -52,10 +56,11 @@ export function markedRanges(doc: Y.Doc, markName: string, idAttr: string): Mark
  * joined directly, pieces in different blocks with a line break. An id whose mark covers nothing any
  * more (its text was deleted) is absent.
  */
-export function markedSpans(doc: Y.Doc, markName: string, idAttr: string, text = ''): Map<string, string> {
-  const plain = text || bodyBlocks(doc).map((runs) => runs.map((r) => r.text).join('')).join(BLOCK_SEPARATOR)
+export function markedSpans(doc: Y.Doc, markName: string, idAttr: string): Map<string, string> {
+  const blocks = bodyBlocks(doc)
+  const plain = blocks.map((runs) => runs.map((r) => r.text).join('')).join(BLOCK_SEPARATOR)
   const spans = new Map<string, string>()
-  for (const range of markedRanges(doc, markName, idAttr)) {
+  for (const range of rangesIn(blocks, markName, idAttr)) {
     const piece = plain.slice(range.from, range.to)
     const before = spans.get(range.id)
     spans.set(range.id, before === undefined ? piece : `${before}\n${piece}`)
