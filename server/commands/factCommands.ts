@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import {
   FACT_MARK,
+  MAX_FACT_SOURCES,
   deleteFact,
   getDismissed,
   markedSpans,
@@ -9,6 +10,7 @@ import {
   writeNewFact,
   type FactHistoryEntry,
   type FactRecord,
+  type FactSource,
 } from '../../shared/article/index.ts'
 import { Capability, can } from '../../shared/auth/index.ts'
 import { ErrorCode, GalleyError, type Command, type CommandResult } from '../../shared/protocol/index.ts'
@@ -26,6 +28,24 @@ function requireFact(doc: Y.Doc, tagId: string): FactRecord {
   const fact = readFact(doc, tagId)
   if (!fact) throw new GalleyError(ErrorCode.notFound, 'no such fact tag')
   return fact
+}
+
+/** Whether two sources are the same entry (every field equal). */
+function sameSource(a: FactSource, b: FactSource): boolean {
+  return a.url === b.url && a.title === b.title && a.note === b.note && a.accessedAt === b.accessedAt
+}
+
+/**
+ * The record's current sources without `remove` and with `add` (each only once): applied to the list
+ * as it is now, not as the sender last saw it, so concurrent adds and removes all count.
+ */
+function changedSources(current: FactSource[], remove: FactSource[], add: FactSource[]): FactSource[] {
+  const next = current.filter((s) => !remove.some((r) => sameSource(r, s)))
+  for (const source of add) if (!next.some((s) => sameSource(s, source))) next.push(source)
+  if (next.length > MAX_FACT_SOURCES) {
+    throw new GalleyError(ErrorCode.badRequest, `a fact tag holds at most ${MAX_FACT_SOURCES} sources`)
+  }
+  return next
 }
 
 /** The key a dismissed suggestion is remembered under: kind and whitespace-normalized text. */
@@ -71,11 +91,20 @@ export function planFactCommand(doc: Y.Doc, actor: CommandActor, command: FactCo
     }
     case 'fact.update': {
       const fact = requireFact(doc, command.tagId)
-      const { kind, status, ...rest } = command.patch
+      const { kind, status, addSources, removeSources, ...rest } = command.patch
       if (kind !== undefined && kind !== fact.kind) requireCapability(actor, Capability.tagFacts, 'change what a tag marks')
-      if (status !== undefined || Object.keys(rest).length > 0) requireCapability(actor, Capability.checkFacts, 'check facts')
+      if (status !== undefined || addSources !== undefined || removeSources !== undefined || Object.keys(rest).length > 0) {
+        requireCapability(actor, Capability.checkFacts, 'check facts')
+      }
+      const sources = addSources || removeSources ? changedSources(fact.sources, removeSources ?? [], addSources ?? []) : rest.sources
       return (d) => {
-        const fields: Partial<FactRecord> = { ...rest, ...(kind !== undefined ? { kind } : {}), updatedBy: actor.author, updatedAt: now }
+        const fields: Partial<FactRecord> = {
+          ...rest,
+          ...(sources !== undefined ? { sources } : {}),
+          ...(kind !== undefined ? { kind } : {}),
+          updatedBy: actor.author,
+          updatedAt: now,
+        }
         let entry: FactHistoryEntry | undefined
         if (status !== undefined && status !== fact.status) {
           const text = markedSpans(d, FACT_MARK, 'tagId').get(fact.id) ?? ''

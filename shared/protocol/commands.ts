@@ -20,6 +20,13 @@ const messageBody = z
 const shortText = z.string().max(MAX_FACT_TEXT_CHARS)
 const httpUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' })])
 const anchor = z.strictObject({ start: relativePosition, end: relativePosition })
+const factSource = z.strictObject({
+  url: httpUrl,
+  title: shortText,
+  note: shortText,
+  accessedAt: z.union([z.literal(''), z.iso.date()]),
+})
+const factSources = z.array(factSource).max(MAX_FACT_SOURCES)
 const factPatch = z.strictObject({
   kind: z.enum(FACT_KINDS).optional(),
   /** `needs-recheck` is set by Galley when verified words change, never by hand. */
@@ -27,22 +34,22 @@ const factPatch = z.strictObject({
     .enum(FACT_STATUSES)
     .refine((s) => s !== 'needs-recheck', 'needs-recheck is set by Galley when verified words change')
     .optional(),
-  sources: z
-    .array(
-      z.strictObject({
-        url: httpUrl,
-        title: shortText,
-        note: shortText,
-        accessedAt: z.union([z.literal(''), z.iso.date()]),
-      }),
-    )
-    .max(MAX_FACT_SOURCES)
-    .optional(),
+  /** Replaces the whole list: what a script that owns the record sends. */
+  sources: factSources.optional(),
+  /**
+   * Changes the list as the server has it when the command arrives, so that two checkers adding
+   * sources at once both keep theirs: `removeSources` drops each given source (matched by value;
+   * one already gone is no error), then `addSources` appends each one not listed yet.
+   */
+  removeSources: factSources.optional(),
+  addSources: factSources.optional(),
   speaker: z.strictObject({ tagId: recordId.nullable(), name: shortText }).nullable().optional(),
   checkedAgainstRecording: z.boolean().optional(),
   canonicalName: shortText.optional(),
   uri: httpUrl.optional(),
   note: shortText.optional(),
+}).refine((patch) => patch.sources === undefined || (patch.addSources === undefined && patch.removeSources === undefined), {
+  message: 'send either sources (the whole list) or addSources/removeSources, not both',
 })
 
 /**

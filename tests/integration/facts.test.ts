@@ -70,6 +70,33 @@ describe('fact tags (docs/facts.md)', () => {
     })
   })
 
+  it('two checkers adding sources at once both keep theirs; removing one keeps the others; a repeated add is not a duplicate', async () => {
+    const server = await startServer()
+    const id = await createArticle(server.url, { text: STORY })
+    const editor = await joinedClient(server.url, id)
+    const checker = await joinedClient(server.url, id, (await memberWithRole(server, id, 'factchecker', 'Fay Checker')).token)
+    const claim = await tag(editor, id, 'claim', 'the city will hire 300 teachers in March')
+    const budget = { url: 'https://city.example/budget', title: 'City budget 2026', note: 'p. 12', accessedAt: '2026-11-20' }
+    const minutes = { url: 'https://city.example/minutes', title: 'Council minutes', note: '', accessedAt: '' }
+    const call = { url: '', title: 'Phone call with the schools office', note: 'confirmed 300', accessedAt: '2026-11-21' }
+    // Both saw an empty list; both add at the same moment.
+    const answers = await Promise.all([
+      command(checker, id, { type: 'fact.update', tagId: claim, patch: { addSources: [budget] } }),
+      command(editor, id, { type: 'fact.update', tagId: claim, patch: { addSources: [minutes, call] } }),
+    ])
+    expect(answers).toEqual([{ ok: true, tagId: claim }, { ok: true, tagId: claim }])
+    await eventually(() => {
+      for (const client of [editor, checker]) expect(new Set(readFact(client.doc(id), claim)!.sources)).toEqual(new Set([budget, minutes, call]))
+    })
+    // A resent add (lost ack) does not duplicate; a remove takes out only that source, wherever it now is.
+    expect(await command(checker, id, { type: 'fact.update', tagId: claim, patch: { addSources: [budget], removeSources: [minutes] } })).toMatchObject({ ok: true })
+    expect(await command(editor, id, { type: 'fact.update', tagId: claim, patch: { removeSources: [minutes] } })).toMatchObject({ ok: true })
+    await eventually(() => expect(new Set(readFact(checker.doc(id), claim)!.sources)).toEqual(new Set([budget, call])))
+    expect(await command(checker, id, { type: 'fact.update', tagId: claim, patch: { sources: [], addSources: [budget] } })).toMatchObject({ error: { code: 'bad-request' } })
+    const reviewer = await joinedClient(server.url, id, (await memberWithRole(server, id, 'reviewer')).token)
+    expect(await command(reviewer, id, { type: 'fact.update', tagId: claim, patch: { addSources: [minutes] } })).toMatchObject({ error: { code: 'forbidden' } })
+  })
+
   it('verifies with sources; when the verified words change the tag drops to needs-recheck by itself and history keeps the verified text', async () => {
     const server = await startServer()
     const id = await createArticle(server.url, { text: STORY })

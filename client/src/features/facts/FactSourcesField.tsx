@@ -10,7 +10,8 @@ const EMPTY_DRAFT: SourceDraft = { url: '', title: '', note: '', accessedAt: '' 
 /**
  * The sources a checker relied on: a list (titles link to their http(s) address, opened in a new tab
  * without referrer), and for roles with checkFacts a Remove button each and a form to add one
- * (address, title, note, date accessed). Each change sends the whole list (`fact.update`).
+ * (address, title, note, date accessed). Each change sends only the source added or removed
+ * (`fact.update` addSources/removeSources), so checkers adding sources at once keep all of them.
  */
 export function FactSourcesField({ record, controller, canCheck }: { record: FactRecord; controller: FactsController; canCheck: boolean }) {
   const id = useId()
@@ -32,7 +33,7 @@ export function FactSourcesField({ record, controller, canCheck }: { record: Fac
       setProblem(result.problem)
       return
     }
-    if (await action.run(() => controller.updateFact(record.id, { sources: [...sources, result.source] }))) {
+    if (await action.run(() => controller.updateFact(record.id, { addSources: [result.source] }))) {
       setDraft(EMPTY_DRAFT)
       setAdding(false)
     }
@@ -66,7 +67,7 @@ export function FactSourcesField({ record, controller, canCheck }: { record: Fac
                   className="button button--quiet button--small"
                   disabled={action.pending}
                   aria-label={`Remove source ${source.title || source.url}`}
-                  onClick={() => void action.run(() => controller.updateFact(record.id, { sources: sources.filter((_, i) => i !== index) }))}
+                  onClick={() => void action.run(() => controller.updateFact(record.id, { removeSources: [source] }))}
                 >
                   Remove
                 </button>
