@@ -71,10 +71,10 @@ export function AccountPage() {
             </button>
           </div>
         )}
-        {tokens.status === 'loaded' && tokens.tokens.length === 0 && <p className="field__hint">You have no tokens.</p>}
-        {tokens.status === 'loaded' && tokens.tokens.length > 0 && (
+        {tokens.status === 'loaded' && tokens.value.length === 0 && <p className="field__hint">You have no tokens.</p>}
+        {tokens.status === 'loaded' && tokens.value.length > 0 && (
           <TokenTable
-            tokens={tokens.tokens}
+            tokens={tokens.value}
             onRevoke={async (token) => {
               setProblem(null)
               setDone(null)

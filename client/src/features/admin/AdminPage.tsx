@@ -57,7 +57,7 @@ function AdminSections() {
                 </tr>
               </thead>
               <tbody>
-                {users.users.map((account) => (
+                {users.value.map((account) => (
                   <tr key={account.id}>
                     <th scope="row">{account.name}</th>
                     <td>{account.email}</td>
@@ -86,7 +86,7 @@ function AdminSections() {
         <h2 id={`${ids}-audit`} className="card__title">
           Audit log
         </h2>
-        <AuditLog users={users.status === 'loaded' ? users.users : []} refresh={logged} />
+        <AuditLog users={users.status === 'loaded' ? users.value : []} refresh={logged} />
       </section>
     </main>
   )

@@ -1,29 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
 import type { PublicUser } from '../../../../shared/auth/index.ts'
-import { toApiError, type ApiError } from '../../api/index.ts'
+import { useFetched, type Fetched } from '../../api/index.ts'
 import { listUsers } from './adminApi.ts'
 
-/** Every account as it loads: loading, loaded (by name) or failed. */
-export type UsersState = { status: 'loading' } | { status: 'loaded'; users: PublicUser[] } | { status: 'failed'; error: ApiError }
+/** Every account as it loads, by name. */
+export type UsersState = Fetched<PublicUser[]>
 
-/** Fetches the user list on mount and on reload(); a reload keeps the previous list until the new one arrives. */
+/** Fetches the user list on mount and on reload(). */
 export function useUsers(): [UsersState, () => void] {
-  const [state, setState] = useState<UsersState>({ status: 'loading' })
-  const [generation, setGeneration] = useState(0)
-
-  useEffect(() => {
-    const abort = new AbortController()
-    listUsers(abort.signal).then(
-      (users) => {
-        if (!abort.signal.aborted) setState({ status: 'loaded', users: [...users].sort((a, b) => a.name.localeCompare(b.name)) })
-      },
-      (err: unknown) => {
-        if (!abort.signal.aborted) setState({ status: 'failed', error: toApiError(err) })
-      },
-    )
-    return () => abort.abort()
-  }, [generation])
-
-  const reload = useCallback(() => setGeneration((n) => n + 1), [])
-  return [state, reload]
+  return useFetched(async (signal) => [...(await listUsers(signal))].sort((a, b) => a.name.localeCompare(b.name)), [])
 }

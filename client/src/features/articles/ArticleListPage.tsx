@@ -43,13 +43,13 @@ export function ArticleListPage() {
               </button>
             </div>
           )}
-          {list.status === 'loaded' && list.articles.length === 0 && (
+          {list.status === 'loaded' && list.value.length === 0 && (
             <div className="list-message">
               <p className="list-message__title">No articles yet</p>
               <p>Create one, or import wire copy as plain text. Articles colleagues share with you appear here too.</p>
             </div>
           )}
-          {list.status === 'loaded' && list.articles.length > 0 && <ArticleTable articles={list.articles} onManageMembers={setManaging} />}
+          {list.status === 'loaded' && list.value.length > 0 && <ArticleTable articles={list.value} onManageMembers={setManaging} />}
         </section>
         <aside className="list-layout__actions" aria-label="Start an article">
           <div className="card">

@@ -64,7 +64,7 @@ export function CommentsMargin({ editor, session, role, user }: CommentsMarginPr
   const [draftProblem, setDraftProblem] = useState<string | null>(null)
   const [notice, setNotice] = useState('')
   const [members] = useMembers(session.articleId, role)
-  const memberNames = useMemo(() => (members.status === 'loaded' ? members.members.map((m) => m.name) : []), [members])
+  const memberNames = useMemo(() => (members.status === 'loaded' ? members.value.map((m) => m.name) : []), [members])
   const viewers = useThreadViewers(session.awareness, drafting ? null : marks.activeId)
   const allowed = canComment(role)
   const ids = useId()

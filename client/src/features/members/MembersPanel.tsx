@@ -42,7 +42,7 @@ export function MembersPanel({ articleId, articleTitle, currentUserId, canManage
       )}
       {members.status === 'loaded' && (
         <ul className="members__list" data-testid="members">
-          {members.members.map((member) => (
+          {members.value.map((member) => (
             <li key={member.userId} className="members__person">
               <span className="members__name" title={member.email}>
                 {member.name}

@@ -96,7 +96,7 @@ export function ShareDialog({ articleId, articleTitle, currentUserId, onClose, o
             </tr>
           </thead>
           <tbody>
-            {members.members.map((member) => (
+            {members.value.map((member) => (
               <MemberRow
                 key={member.userId}
                 member={member}

@@ -24,7 +24,7 @@ export function VersionsPanel({ articleId, refresh }: VersionsPanelProps) {
   const [choice, setChoice] = useState<{ from: number; to: number } | null>(null)
   const ids = useId()
 
-  const numbers = state.status === 'loaded' ? state.versions.map((v) => v.version) : []
+  const numbers = state.status === 'loaded' ? state.value.map((v) => v.version) : []
   const fallback = defaultComparison(numbers)
   // The user's choice while both versions still exist, else the latest two.
   const pair = choice && numbers.includes(choice.from) && numbers.includes(choice.to) ? choice : fallback
@@ -48,10 +48,10 @@ export function VersionsPanel({ articleId, refresh }: VersionsPanelProps) {
           </button>
         </p>
       )}
-      {state.status === 'loaded' && state.versions.length === 0 && <p className="versions__message">Not published yet.</p>}
-      {state.status === 'loaded' && state.versions.length > 0 && (
+      {state.status === 'loaded' && state.value.length === 0 && <p className="versions__message">Not published yet.</p>}
+      {state.status === 'loaded' && state.value.length > 0 && (
         <ol className="versions__list" reversed>
-          {[...state.versions].reverse().map((v) => (
+          {[...state.value].reverse().map((v) => (
             <li key={v.version} className="versions__item" data-version={v.version}>
               <p className="versions__head">
                 <strong>Version {v.version}</strong>
