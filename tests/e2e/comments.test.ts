@@ -136,6 +136,52 @@ describe('inline review comments in the browser', () => {
   })
 })
 
+describe('a reviewer who uses only the keyboard', () => {
+  it('tabs into the read-only story, sees a caret, selects words with Shift+Ctrl+Arrow and comments on them; typing changes nothing', async () => {
+    const server = await startServerWithClient()
+    const id = await createArticle(server.url, { text: readSampleArticle() })
+    const { user } = await memberWithRole(server, id, 'reviewer', 'Rosa Reviewer')
+    const browser = await launchBrowser()
+    const errors: string[] = []
+    const rosa = await openArticleAs(browser, server, user, id, errors, { context: WIDE })
+    await expect.poll(() => rosa.getByTestId('save-status').innerText(), { timeout: 10_000 }).toBe('Read only')
+    const story = rosa.locator('.ProseMirror')
+    const before = await story.innerText()
+
+    // Tab reaches the story (the body is not contenteditable for her, yet focusable).
+    const storyFocused = () => rosa.evaluate(() => document.activeElement?.classList.contains('ProseMirror') ?? false)
+    for (let presses = 0; presses < 60 && !(await storyFocused()); presses++) await rosa.keyboard.press('Tab')
+    expect(await storyFocused()).toBe(true)
+    expect(await story.getAttribute('contenteditable')).toBe('false')
+    // A caret at the start of the story, drawn while it has focus.
+    await expect.poll(() => rosa.locator('.read-only-caret').evaluate((caret) => getComputedStyle(caret).display), { timeout: 5000 }).toBe('inline')
+
+    // Word by word: the first two words of the story.
+    await rosa.keyboard.press('Shift+Control+ArrowRight')
+    await rosa.keyboard.press('Shift+Control+ArrowRight')
+    await expect.poll(() => rosa.evaluate(() => document.getSelection()!.toString().trim())).toBe('United States')
+    // Keys that would type, delete or paste do nothing.
+    await rosa.keyboard.press('Backspace')
+    await rosa.keyboard.type('xyz')
+    await rosa.keyboard.press('Enter')
+    expect(await story.innerText()).toBe(before)
+
+    await rosa.keyboard.press('Control+Alt+KeyM')
+    const draft = rosa.getByRole('combobox', { name: 'Comment on the selected text' })
+    await expect.poll(() => draft.evaluate((element) => element === document.activeElement), { timeout: 5000 }).toBe(true)
+    expect(await rosa.getByTestId('comment-draft').innerText()).toContain('United States')
+    await draft.pressSequentially('Which office exactly?', { delay: 5 })
+    await rosa.keyboard.press('Control+Enter')
+    const thread = rosa.getByTestId('comment-thread')
+    await thread.waitFor()
+    const threadId = (await thread.getAttribute('data-thread-id'))!
+    await expect.poll(() => highlightedText(rosa, threadId), { timeout: 10_000 }).toMatch(/^United States ?$/)
+    expect(await story.innerText()).toBe(before)
+    expect(await rosa.getByTestId('save-status').innerText()).toBe('Read only')
+    expect(errors).toEqual([])
+  })
+})
+
 describe('comment threads: own messages, orphans, read-only members, honest failures', () => {
   it('an editor comments from the toolbar, edits and deletes her own messages; deleting the text orphans the thread; a viewer only reads; a reply sent offline says so and is sent again', async () => {
     const server = await startServerWithClient()

@@ -8,6 +8,7 @@ import { ClearFormatting } from './clearFormatting.ts'
 import { CollaborationCaret } from './collaborationCaret.ts'
 import { CommentHighlights } from './comments/index.ts'
 import { LinkForm } from './LinkForm.tsx'
+import { ReadOnlyCaret } from './readOnlyCaret.ts'
 import { Toolbar } from './Toolbar.tsx'
 import { canEditLink } from './toolbarTools.ts'
 
@@ -49,6 +50,7 @@ export function ArticleEditor({ session, loaded, editable, readOnly, onEditor, e
         CollaborationCaret.configure({ awareness: session.awareness }),
         CommentHighlights,
         ClearFormatting,
+        ReadOnlyCaret,
         ...extensions,
       ],
       editable,
