@@ -78,10 +78,12 @@ describe('inline review comments in the browser', () => {
     const eddaThread = edda.locator(`[data-testid="comment-thread"][data-thread-id="${threadId}"]`)
     await expect.poll(() => eddaThread.innerText(), { timeout: 10_000 }).toContain('Is this sourced?')
     expect(await eddaThread.innerText()).toContain('Rosa Reviewer')
-    // The card stands level with the sentence (the margin is beside the text).
-    const cardTop = (await eddaThread.boundingBox())!.y
-    const textTop = (await edda.locator(`.comment-highlight[data-comment-thread="${threadId}"]`).first().boundingBox())!.y
-    expect(Math.abs(cardTop - textTop)).toBeLessThan(40)
+    // The card comes to stand level with the sentence (the margin measures in the animation frame
+    // after the text changed, so a busy machine may see the card before it moved).
+    const highlight = edda.locator(`.comment-highlight[data-comment-thread="${threadId}"]`).first()
+    await expect
+      .poll(async () => Math.abs((await eddaThread.boundingBox())!.y - (await highlight.boundingBox())!.y), { timeout: 10_000 })
+      .toBeLessThan(40)
 
     // Clicking the highlight opens the thread; the reviewer sees that the editor is looking at it.
     await edda.locator(`.comment-highlight[data-comment-thread="${threadId}"]`).first().click()

@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
+import { isApple } from './shortcutLabel.ts'
 
 type Granularity = 'character' | 'word' | 'line' | 'lineboundary' | 'documentboundary'
 
@@ -63,8 +64,7 @@ export const ReadOnlyCaret = Extension.create({
             keydown: (view, event) => {
               const move = MOVES[event.key]
               if (view.editable || !move) return false
-              const apple = /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent)
-              const far = apple ? event.altKey || event.metaKey : event.ctrlKey
+              const far = isApple() ? event.altKey : event.ctrlKey
               const selection = storySelection(view) ?? caretAtStart(view)
               if (!selection) return false
               selection.modify(event.shiftKey ? 'extend' : 'move', move.direction, far ? move.far : move.step)

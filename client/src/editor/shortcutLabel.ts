@@ -1,5 +1,5 @@
 /** True on Apple platforms, where Mod means ⌘ rather than Ctrl. */
-function isApple(): boolean {
+export function isApple(): boolean {
   return typeof navigator !== 'undefined' && /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent)
 }
 

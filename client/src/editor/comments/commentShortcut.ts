@@ -1,10 +1,7 @@
+import { isApple } from '../shortcutLabel.ts'
+
 /** The keyboard shortcut that comments on the selection (or, with none, goes to the thread at the caret). */
 export const COMMENT_SHORTCUT = 'Mod-Alt-m'
-
-/** True on Apple platforms, where Mod means ⌘. */
-function isApple(): boolean {
-  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent)
-}
 
 /**
  * True for COMMENT_SHORTCUT: Ctrl+Alt+M (⌘⌥M on a Mac). Read from the physical key, because Alt

@@ -1,5 +1,5 @@
 import type { ApiTokenInfo } from '../../../../shared/auth/index.ts'
-import { useFetched, type Fetched } from '../../api/index.ts'
+import { useFetched, type Fetched } from '../../ui/index.ts'
 import { listTokens } from './tokensApi.ts'
 
 /** The user's tokens as they load, newest first. */

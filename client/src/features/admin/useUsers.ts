@@ -1,5 +1,5 @@
 import type { PublicUser } from '../../../../shared/auth/index.ts'
-import { useFetched, type Fetched } from '../../api/index.ts'
+import { useFetched, type Fetched } from '../../ui/index.ts'
 import { listUsers } from './adminApi.ts'
 
 /** Every account as it loads, by name. */

@@ -1,5 +1,5 @@
 import type { ArticleListItem } from '../../../../shared/article/index.ts'
-import { useFetched, type Fetched } from '../../api/index.ts'
+import { useFetched, type Fetched } from '../../ui/index.ts'
 import { listArticles } from './articlesApi.ts'
 
 /** The article list as it loads, newest change first. */

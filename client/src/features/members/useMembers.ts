@@ -1,5 +1,5 @@
 import type { ArticleMember } from '../../../../shared/auth/index.ts'
-import { useFetched, type Fetched } from '../../api/index.ts'
+import { useFetched, type Fetched } from '../../ui/index.ts'
 import { listMembers } from './membersApi.ts'
 import { sortMembers } from './memberOrder.ts'
 

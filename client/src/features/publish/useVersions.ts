@@ -1,4 +1,4 @@
-import { useFetched, type Fetched } from '../../api/index.ts'
+import { useFetched, type Fetched } from '../../ui/index.ts'
 import { listVersions, type PublishedVersionInfo } from './publishApi.ts'
 
 /** An article's published versions as they load, oldest first. */

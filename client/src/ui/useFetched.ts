@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { toApiError, type ApiError } from './apiError.ts'
+import { toApiError, type ApiError } from '../api/index.ts'
 
 /** Something fetched from the API as it loads: loading, loaded or failed. */
 export type Fetched<T> = { status: 'loading' } | { status: 'loaded'; value: T } | { status: 'failed'; error: ApiError }
