@@ -34,6 +34,16 @@ async function tag(client: ProtocolClient, id: string, kind: string, text: strin
 
 const spans = (client: ProtocolClient, id: string) => markedSpans(client.doc(id), FACT_MARK, 'tagId')
 
+/** A server with STORY, its editor and the fact-checker Fay Checker joined, and the claim in its first sentence tagged. */
+async function storyWithClaim() {
+  const server = await startServer()
+  const id = await createArticle(server.url, { text: STORY })
+  const editor = await joinedClient(server.url, id)
+  const checker = await joinedClient(server.url, id, (await memberWithRole(server, id, 'factchecker', 'Fay Checker')).token)
+  const claim = await tag(editor, id, 'claim', 'the city will hire 300 teachers in March')
+  return { server, id, editor, checker, claim }
+}
+
 describe('fact tags (docs/facts.md)', () => {
   it('two clients tag overlapping spans and change one record’s status at once: both tags exist, the record converges, history holds both', async () => {
     const server = await startServer()
@@ -71,11 +81,7 @@ describe('fact tags (docs/facts.md)', () => {
   })
 
   it('two checkers adding sources at once both keep theirs; removing one keeps the others; a repeated add is not a duplicate', async () => {
-    const server = await startServer()
-    const id = await createArticle(server.url, { text: STORY })
-    const editor = await joinedClient(server.url, id)
-    const checker = await joinedClient(server.url, id, (await memberWithRole(server, id, 'factchecker', 'Fay Checker')).token)
-    const claim = await tag(editor, id, 'claim', 'the city will hire 300 teachers in March')
+    const { server, id, editor, checker, claim } = await storyWithClaim()
     const budget = { url: 'https://city.example/budget', title: 'City budget 2026', note: 'p. 12', accessedAt: '2026-11-20' }
     const minutes = { url: 'https://city.example/minutes', title: 'Council minutes', note: '', accessedAt: '' }
     const call = { url: '', title: 'Phone call with the schools office', note: 'confirmed 300', accessedAt: '2026-11-21' }
@@ -98,11 +104,7 @@ describe('fact tags (docs/facts.md)', () => {
   })
 
   it('verifies with sources; when the verified words change the tag drops to needs-recheck by itself and history keeps the verified text', async () => {
-    const server = await startServer()
-    const id = await createArticle(server.url, { text: STORY })
-    const editor = await joinedClient(server.url, id)
-    const checker = await joinedClient(server.url, id, (await memberWithRole(server, id, 'factchecker', 'Fay Checker')).token)
-    const claim = await tag(editor, id, 'claim', 'the city will hire 300 teachers in March')
+    const { server, id, editor, checker, claim } = await storyWithClaim()
     const source = { url: 'https://city.example/budget', title: 'City budget 2026', note: 'p. 12', accessedAt: '2026-11-20' }
     expect(await command(checker, id, { type: 'fact.update', tagId: claim, patch: { status: 'verified', sources: [source] } })).toMatchObject({ ok: true })
     await eventually(() => expect(readFact(editor.doc(id), claim)).toMatchObject({ status: 'verified', verifiedText: 'the city will hire 300 teachers in March', verifiedBy: { name: 'Fay Checker' }, sources: [source] }))
