@@ -33,6 +33,7 @@ import { createNinjsValidator } from './publish/ninjsValidator.ts'
 import { PublishService } from './publish/publishService.ts'
 import { ConnectionTracker } from './realtime/connections.ts'
 import { authenticateHandshake, originAllowed } from './realtime/handshake.ts'
+import { FrameFanoutAdapter } from './realtime/frameFanoutAdapter.ts'
 import { serveSocket } from './realtime/socketSession.ts'
 import { startUpdateBroadcaster } from './realtime/updateBroadcaster.ts'
 import { readSampleArticle } from './seed/sampleArticle.ts'
@@ -142,6 +143,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     maxHttpBufferSize: config.maxMessageBytes + TRANSPORT_OVERHEAD_BYTES,
     serveClient: false,
+    adapter: FrameFanoutAdapter,
     // Connection-state recovery stays off: every reconnection goes through authentication (A3).
     allowRequest: (req, callback) => {
       const ok = originAllowed(req, config.allowedOrigins)
@@ -153,7 +155,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   accounts.events.on('sessionRevoked', (sessionId) => connections.disconnectSession(sessionId))
   io.use(authenticateHandshake({ accounts, connections, audit, logger, maxConnectionsPerUser: config.maxConnectionsPerUser }))
   const messageLimiter = new RateLimiterMemory({ points: config.socketMessagesPer10s, duration: 10 })
-  const stopBroadcaster = startUpdateBroadcaster(io, registry, config.broadcastIntervalMs)
+  const stopBroadcaster = startUpdateBroadcaster(io, registry, logger, config.broadcastIntervalMs)
   const stopRecheck = startFactRecheck(registry, logger)
   io.on('connection', (socket) =>
     serveSocket(socket, { io, registry, access, audit, logger, maxMessageBytes: config.maxMessageBytes, messageLimiter }),

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { Events, encodeUpdate } from '../../shared/protocol/index.ts'
 import type { DocumentRegistry } from '../documents/documentRegistry.ts'
@@ -15,7 +16,7 @@ interface Pending {
  * event-loop turn are merged into one update and encoded once; the sender of an update does not get
  * it back: each sender gets the merge of the turn's other updates (other sockets' and the server's).
  */
-export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry, minIntervalMs = 0): () => void {
+export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry, logger: Logger, minIntervalMs = 0): () => void {
   const pending = new Map<LiveDocument, Pending>()
   let scheduled = false
   let lastFlush = -Infinity
@@ -33,7 +34,14 @@ export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry,
     lastFlush = performance.now()
     const batches = [...pending]
     pending.clear()
-    for (const [live, batch] of batches) send(live, batch)
+    for (const [live, batch] of batches) {
+      // A timer callback that throws would end the process; one article's failure must not stop the others.
+      try {
+        send(live, batch)
+      } catch (err) {
+        logger.error({ err, articleId: live.id }, 'broadcasting an update failed; the clients in the article get it when they next sync')
+      }
+    }
   }
 
   function send(live: LiveDocument, { updates, senders }: Pending): void {

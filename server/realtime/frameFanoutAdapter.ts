@@ -1,0 +1,140 @@
+import { Adapter, type BroadcastOptions } from 'socket.io-adapter'
+import type { Packet } from 'socket.io-parser'
+import type { Socket } from 'socket.io'
+import * as ws from 'ws'
+
+/** A WebSocket frame as ws builds it: header and payload, written one after the other. */
+type Frame = readonly Buffer[]
+
+interface FrameOptions {
+  readOnly: boolean
+  mask: boolean
+  rsv1: boolean
+  opcode: number
+  fin: boolean
+}
+
+/** ws's frame builder, the one Socket.IO's adapter uses for its pre-encoded frames (missing from @types/ws). */
+const { Sender } = ws as unknown as { Sender: { frame(data: Buffer, options: FrameOptions): Frame } }
+
+const TEXT = 1
+const BINARY = 2
+/** The engine.io packet type "message": the prefix of every Socket.IO packet sent as text. */
+const ENGINE_MESSAGE = '4'
+
+type EncodedPacket = string | Uint8Array
+interface PacketOptions {
+  preEncoded: true
+  volatile?: boolean
+  compress?: boolean
+}
+
+/**
+ * Members of Socket.IO's adapter and client that its typings call private; the base adapter's own
+ * `broadcast` uses them exactly so (socket.io-adapter 2.5, socket.io 4.8).
+ */
+interface AdapterInternals {
+  _encode(packet: Packet, packetOpts: PacketOptions): EncodedPacket[]
+  apply(opts: BroadcastOptions, callback: (socket: Socket) => void): void
+}
+interface SocketInternals {
+  notifyOutgoingListeners?: (packet: Packet) => void
+  client: { writeToEngine(encoded: EncodedPacket[], opts: PacketOptions): void }
+}
+
+/** What is read of an engine.io connection and its ws WebSocket; every member is checked before use. */
+interface ConnectionInternals {
+  readyState?: string
+  upgrading?: boolean
+  writeBuffer?: unknown[]
+  transport?: {
+    name?: string
+    supportsBinary?: boolean
+    perMessageDeflate?: unknown
+    socket?: {
+      readyState?: number
+      _socket?: { writable?: boolean; write(bytes: Buffer): boolean }
+      _sender?: { _queue?: unknown[] }
+    }
+  }
+}
+
+/** How broadcasts with binary data reached their sockets since the server started. */
+export interface FanoutStats {
+  /** Deliveries written as one write of all their frames. */
+  direct: number
+  /** Deliveries that took engine.io's usual path (polling, upgrade under way, packets queued before them). */
+  engine: number
+}
+
+/**
+ * The WebSocket frames of one encoded Socket.IO packet, exactly as engine.io's WebSocket transport
+ * frames them, back to back in one buffer.
+ */
+function framesOf(encoded: readonly EncodedPacket[]): Buffer {
+  const frames = encoded.map((part) =>
+    typeof part === 'string'
+      ? Sender.frame(Buffer.from(ENGINE_MESSAGE + part), { readOnly: false, mask: false, rsv1: false, opcode: TEXT, fin: true })
+      : Sender.frame(Buffer.from(part.buffer, part.byteOffset, part.byteLength), {
+          readOnly: false,
+          mask: false,
+          rsv1: false,
+          opcode: BINARY,
+          fin: true,
+        }),
+  )
+  return Buffer.concat(frames.flat())
+}
+
+/**
+ * Writes a delivery's frames straight onto its WebSocket's TCP socket in one write, when that keeps
+ * the order engine.io would have kept: an open, uncompressed WebSocket transport with no upgrade
+ * under way, and nothing queued in engine.io or ws that would have to go first. Returns false
+ * without writing anything otherwise.
+ */
+function writeFramesDirectly(conn: ConnectionInternals, frames: Buffer): boolean {
+  const transport = conn.transport
+  if (conn.readyState !== 'open' || conn.upgrading !== false || conn.writeBuffer?.length !== 0) return false
+  if (transport?.name !== 'websocket' || transport.supportsBinary !== true || transport.perMessageDeflate) return false
+  const webSocket = transport.socket
+  const tcp = webSocket?._socket
+  if (webSocket?.readyState !== ws.WebSocket.OPEN || tcp?.writable !== true || webSocket._sender?._queue?.length !== 0) return false
+  tcp.write(frames)
+  return true
+}
+
+/**
+ * Socket.IO's in-memory adapter, except for how a broadcast with binary data (every `y` frame, P1)
+ * reaches each socket. Socket.IO sends such an event as two packets, a JSON header and then the
+ * bytes, and engine.io writes the second only from the write callback of the first: two system
+ * calls and a callback cycle per delivery, and both frames built again for every socket. Here the
+ * frames are built once per broadcast and each socket gets them in one write of one buffer, byte for byte what
+ * engine.io would have sent, so the wire protocol is unchanged (docs/protocol.md, P10).
+ */
+export class FrameFanoutAdapter extends Adapter {
+  readonly stats: FanoutStats = { direct: 0, engine: 0 }
+
+  override broadcast(packet: Packet, opts: BroadcastOptions): void {
+    const flags = opts.flags ?? {}
+    if (flags.volatile || flags.compress) {
+      super.broadcast(packet, opts)
+      return
+    }
+    packet.nsp = this.nsp.name
+    const packetOpts: PacketOptions = { preEncoded: true }
+    const internals = this as unknown as AdapterInternals
+    const encoded = internals._encode(packet, packetOpts)
+    // A packet without binary data is one text frame, which the base adapter already builds once.
+    const frames = encoded.length > 1 ? framesOf(encoded) : null
+    internals.apply(opts, (socket) => {
+      const target = socket as unknown as SocketInternals
+      target.notifyOutgoingListeners?.(packet)
+      if (frames && writeFramesDirectly(socket.conn as unknown as ConnectionInternals, frames)) {
+        this.stats.direct++
+        return
+      }
+      if (frames) this.stats.engine++
+      target.client.writeToEngine(encoded, packetOpts)
+    })
+  }
+}
