@@ -15,7 +15,7 @@ export function startFactRecheck(registry: DocumentRegistry, logger: Logger): ()
   const check = (live: LiveDocument) => {
     scheduled.delete(live)
     if (registry.peek(live.id) !== live) return
-    const verified = readFacts(live.doc).filter((f) => f.status === 'verified')
+    const verified = readFacts(live.doc, 'verified')
     if (verified.length === 0) return
     const spans = markedSpans(live.doc, FACT_MARK, 'tagId')
     const changed = verified.map((f) => ({ fact: f, text: spans.get(f.id) ?? '' })).filter(({ fact, text }) => text !== fact.verifiedText)

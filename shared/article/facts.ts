@@ -82,9 +82,16 @@ export function readFact(doc: Y.Doc, id: string): FactRecord | null {
   }
 }
 
-/** Every fact record, in creation order. */
-export function readFacts(doc: Y.Doc): FactRecord[] {
-  return [...getFacts(doc).keys()]
+/**
+ * Every fact record, in creation order; with `status`, only the records that have it (the others
+ * are not read at all, which keeps per-keystroke checks cheap on articles with many tags).
+ */
+export function readFacts(doc: Y.Doc, status?: FactStatus): FactRecord[] {
+  const ids: string[] = []
+  for (const [id, value] of getFacts(doc).entries()) {
+    if (status === undefined || (value instanceof Y.Map && value.get('status') === status)) ids.push(id)
+  }
+  return ids
     .map((id) => readFact(doc, id))
     .filter((f): f is FactRecord => f !== null)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))

@@ -18,6 +18,7 @@ import {
   getBody,
   getDismissed,
   importPlainText,
+  readFacts,
   writeFactChange,
   writeImportedArticle,
   writeNewFact,
@@ -240,6 +241,15 @@ describe('the facts panel’s figures (features/facts/factEntries.ts, factGroupi
     tag(ydoc, 'quote-spoke', 'quote', 'Ruiz spoke', { createdAt: '2026-01-01T10:04:00.000Z' })
     return ydoc
   }
+
+  it('reads the records in creation order, all of them or only those with one status', () => {
+    const ydoc = newsroom()
+    writeFactChange(ydoc, 'number-300', { status: 'verified' })
+    writeFactChange(ydoc, 'claim-teachers', { status: 'verified' })
+    expect(readFacts(ydoc).map((f) => f.id)).toEqual(['claim-teachers', 'person-ruiz', 'number-300', 'place-lisbon', 'quote-spoke'])
+    expect(readFacts(ydoc, 'verified').map((f) => f.id)).toEqual(['claim-teachers', 'number-300'])
+    expect(readFacts(ydoc, 'disputed')).toEqual([])
+  })
 
   it('lists every tag in reading order with its current words; a tag whose words were deleted is an orphan, last, with its quote', () => {
     const ydoc = newsroom()
