@@ -43,7 +43,7 @@ import { createSqliteStorage, type Storage } from './storage/index.ts'
  * How long after a change the article list's headline, excerpt and word count are refreshed: the
  * list tolerates a few seconds, and refreshing every second cost 3–4 % of server CPU under load.
  */
-const SUMMARY_DELAY_MS = 5000
+export const SUMMARY_DELAY_MS = 5000
 
 /** Room for Socket.IO's own framing around a `y` message at the size limit. */
 const TRANSPORT_OVERHEAD_BYTES = 64 * 1024

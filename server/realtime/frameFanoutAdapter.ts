@@ -125,15 +125,20 @@ export class FrameFanoutAdapter extends Adapter {
     const internals = this as unknown as AdapterInternals
     const encoded = internals._encode(packet, packetOpts)
     // A packet without binary data is one text frame, which the base adapter already builds once.
-    const frames = encoded.length > 1 ? framesOf(encoded) : null
+    const binary = encoded.length > 1
+    // Built on the first delivery: a broadcast to a room where only its sender is costs nothing.
+    let frames: Buffer | null = null
     internals.apply(opts, (socket) => {
       const target = socket as unknown as SocketInternals
       target.notifyOutgoingListeners?.(packet)
-      if (frames && writeFramesDirectly(socket.conn as unknown as ConnectionInternals, frames)) {
-        this.stats.direct++
-        return
+      if (binary) {
+        frames ??= framesOf(encoded)
+        if (writeFramesDirectly(socket.conn as unknown as ConnectionInternals, frames)) {
+          this.stats.direct++
+          return
+        }
+        this.stats.engine++
       }
-      if (frames) this.stats.engine++
       target.client.writeToEngine(encoded, packetOpts)
     })
   }

@@ -6,6 +6,7 @@ import { USAGE, UsageError, parseBenchOptions, type BenchOptions } from './harne
 import { b1OneArticle } from './scenarios/b1OneArticle.ts'
 import { b2ManyArticles } from './scenarios/b2ManyArticles.ts'
 import { b3TraceReplay } from './scenarios/b3TraceReplay.ts'
+import { b4DocumentPath } from './scenarios/b4DocumentPath.ts'
 import type { Scenario } from './scenarios/scenario.ts'
 
 /**
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
       clientThreads: options.clientThreads,
     }),
     B3: b3TraceReplay({ traces: options.traces, window: options.window }),
+    B4: b4DocumentPath({ clients: options.clients, edits: options.edits }),
   }
   const cpus = os.cpus()
   const header = [

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import type { ServerKind } from './serverProcess.ts'
 
 /** Scenario ids in the order a full run takes them. */
-export const SCENARIO_IDS = ['B1', 'B2', 'B3'] as const
+export const SCENARIO_IDS = ['B1', 'B2', 'B3', 'B4'] as const
 export type ScenarioId = (typeof SCENARIO_IDS)[number]
 
 /** The traces B3 can replay. */
@@ -27,6 +27,8 @@ export interface BenchOptions {
   clientsPerArticle: number
   /** B3: unacked updates allowed in flight. */
   window: number
+  /** B4: edits applied. */
+  edits: number
   traces: TraceName[]
   seed: number
   profileDir: string | undefined
@@ -41,9 +43,9 @@ export class UsageError extends Error {
 
 export const USAGE = `npm run bench -- [options]     (every option also reads BENCH_<NAME> from the environment)
 
-  --scenario B1|B2|B3   run only these (repeat or comma-separate); default: all
+  --scenario B1|B2|B3|B4   run only these (repeat or comma-separate); default: all
   --server galley|reference|both   servers for B1/B2 (B3 is Galley only); default: both
-  --clients N           B1: clients editing the one article (default 50)
+  --clients N           B1: clients editing the one article; B4: clients taking turns (default 50)
   --seconds S           B1 and B2 duration in seconds (default 20 for B1, 15 for B2)
   --rate R              edits per second per client in B1/B2 (default 5)
   --warmup S            B1/B2: seconds of editing before the measured window (default 3)
@@ -51,6 +53,7 @@ export const USAGE = `npm run bench -- [options]     (every option also reads BE
   --articles N          B2: articles (default 200)
   --clients-per-article N   B2: clients per article (default 3)
   --window N            B3: unacked updates in flight (default 256; 1 = one at a time)
+  --edits N             B4: edits applied (default 5000)
   --trace NAME          B3: friendsforever|automerge-paper|all (default all)
   --seed N              seed of the random edits (default 1)
   --profile DIR         run the servers with --cpu-prof, profiles written to DIR
@@ -106,6 +109,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       articles: { type: 'string' },
       'clients-per-article': { type: 'string' },
       window: { type: 'string' },
+      edits: { type: 'string' },
       trace: { type: 'string' },
       seed: { type: 'string' },
       profile: { type: 'string' },
@@ -140,6 +144,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     articles: positiveInt('articles', get('articles'), 200),
     clientsPerArticle: atLeastTwo('clients-per-article', get('clients-per-article'), 3),
     window: positiveInt('window', get('window'), 256),
+    edits: positiveInt('edits', get('edits'), 5000),
     traces: trace === 'all' ? [...TRACE_NAMES] : [trace],
     seed: positiveInt('seed', get('seed'), 1),
     profileDir: get('profile') || undefined,
