@@ -43,7 +43,7 @@ import { createSqliteStorage, type Storage } from './storage/index.ts'
  * How long after a change the article list's headline, excerpt and word count are refreshed: the
  * list tolerates a few seconds, and refreshing every second cost 3–4 % of server CPU under load.
  */
-export const SUMMARY_DELAY_MS = 5000
+const SUMMARY_DELAY_MS = 5000
 
 /** Room for Socket.IO's own framing around a `y` message at the size limit. */
 const TRANSPORT_OVERHEAD_BYTES = 64 * 1024
@@ -72,19 +72,25 @@ export interface App {
   close(): Promise<void>
 }
 
-/** Builds a Galley server from its dependencies. No side effects until listen(), except the first-run seed. */
-export async function createApp(deps: AppDeps): Promise<App> {
-  const { config } = deps
-  const logger = deps.logger ?? createLogger(config.logLevel)
-  const storage = deps.storage ?? createSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous })
+/** The storage and document registry a configuration asks for (also used by the in-process bench, B4). */
+export function createDocumentLayer(config: Config, logger: Logger, storage?: Storage): { storage: Storage; registry: DocumentRegistry } {
+  const store = storage ?? createSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous })
   const registry = new DocumentRegistry({
-    storage,
+    storage: store,
     logger,
     idleUnloadMs: config.idleUnloadMs,
     compactAfterUpdates: config.compactAfterUpdates,
     compactAfterBytes: config.compactAfterBytes,
     summaryDelayMs: SUMMARY_DELAY_MS,
   })
+  return { storage: store, registry }
+}
+
+/** Builds a Galley server from its dependencies. No side effects until listen(), except the first-run seed. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config } = deps
+  const logger = deps.logger ?? createLogger(config.logLevel)
+  const { storage, registry } = createDocumentLayer(config, logger, deps.storage)
   const articles = new ArticleService(storage, registry)
   const audit = new AuditLog(storage, logger)
   const accounts = new AccountService(storage, audit, { sessionTtlMs: config.sessionTtlMs })

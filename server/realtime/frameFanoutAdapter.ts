@@ -108,8 +108,9 @@ function writeFramesDirectly(conn: ConnectionInternals, frames: Buffer): boolean
  * reaches each socket. Socket.IO sends such an event as two packets, a JSON header and then the
  * bytes, and engine.io writes the second only from the write callback of the first: two system
  * calls and a callback cycle per delivery, and both frames built again for every socket. Here the
- * frames are built once per broadcast and each socket gets them in one write of one buffer, byte for byte what
- * engine.io would have sent, so the wire protocol is unchanged (docs/protocol.md, P10).
+ * frames are built once per broadcast and each socket gets them in one write of one buffer, byte
+ * for byte what engine.io would have sent, so the wire protocol is unchanged (docs/protocol.md,
+ * P10; measured in docs/benchmarks.md). `stats` counts which way each delivery went.
  */
 export class FrameFanoutAdapter extends Adapter {
   readonly stats: FanoutStats = { direct: 0, engine: 0 }

@@ -2,13 +2,11 @@ import { mkdtempSync } from 'node:fs'
 import path from 'node:path'
 import pino from 'pino'
 import * as Y from 'yjs'
-import { SUMMARY_DELAY_MS } from '../../../server/app.ts'
+import { createDocumentLayer } from '../../../server/app.ts'
 import { ArticleService } from '../../../server/articles/articleService.ts'
 import { loadConfig } from '../../../server/config.ts'
-import { DocumentRegistry } from '../../../server/documents/documentRegistry.ts'
 import { startFactRecheck } from '../../../server/documents/factRecheck.ts'
 import { clientOrigin } from '../../../server/documents/origins.ts'
-import { createSqliteStorage } from '../../../server/storage/index.ts'
 import { formatNumber, markdownTable } from '../harness/table.ts'
 import { seedArticleText } from '../workload/seedArticle.ts'
 import { StampedEditor, bodyTextNodes } from '../workload/stampedEdits.ts'
@@ -41,15 +39,7 @@ export function b4DocumentPath(options: B4Options): Scenario {
       const logger = pino({ level: 'warn' })
       // The server's defaults (server/config.ts), as in B1.
       const config = loadConfig({ DATA_DIR: mkdtempSync(path.join(context.tempDir, 'B4-')) })
-      const storage = createSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous })
-      const registry = new DocumentRegistry({
-        storage,
-        logger,
-        idleUnloadMs: config.idleUnloadMs,
-        compactAfterUpdates: config.compactAfterUpdates,
-        compactAfterBytes: config.compactAfterBytes,
-        summaryDelayMs: SUMMARY_DELAY_MS,
-      })
+      const { storage, registry } = createDocumentLayer(config, logger)
       const stopRecheck = startFactRecheck(registry, logger)
       try {
         const id = await new ArticleService(storage, registry).create({ text: seedArticleText() })
