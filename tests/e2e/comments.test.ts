@@ -2,7 +2,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { readSampleArticle } from '../../server/seed/sampleArticle.ts'
 import { api, memberWithRole } from '../helpers/accounts.ts'
-import { launchBrowser } from '../helpers/browser.ts'
+import { launchBrowser, stage } from '../helpers/browser.ts'
 import { openArticleAs, selectInStory, startServerWithClient } from '../helpers/browserSession.ts'
 import { createArticle } from '../helpers/testServer.ts'
 
@@ -139,47 +139,58 @@ describe('inline review comments in the browser', () => {
 })
 
 describe('a reviewer who uses only the keyboard', () => {
-  it('tabs into the read-only story, sees a caret, selects words with Shift+Ctrl+Arrow and comments on them; typing changes nothing', async () => {
-    const server = await startServerWithClient()
-    const id = await createArticle(server.url, { text: readSampleArticle() })
-    const { user } = await memberWithRole(server, id, 'reviewer', 'Rosa Reviewer')
-    const browser = await launchBrowser()
-    const errors: string[] = []
-    const rosa = await openArticleAs(browser, server, user, id, errors, { context: WIDE })
-    await expect.poll(() => rosa.getByTestId('save-status').innerText(), { timeout: 10_000 }).toBe('Read only')
-    const story = rosa.locator('.ProseMirror')
-    const before = await story.innerText()
+  // One retry: in 2 of about 10 full-suite runs (2026-12-04) this test hung until the 60 s test
+  // timeout, never when run alone or with its file in parallel; the stages below name the step if
+  // it happens again (see the stop 9 note).
+  it('tabs into the read-only story, sees a caret, selects words with Shift+Ctrl+Arrow and comments on them; typing changes nothing', { retry: 1 }, async () => {
+    const { rosa, story, before, errors } = await stage('open the article as a reviewer', 30_000, async () => {
+      const server = await startServerWithClient()
+      const id = await createArticle(server.url, { text: readSampleArticle() })
+      const { user } = await memberWithRole(server, id, 'reviewer', 'Rosa Reviewer')
+      const browser = await launchBrowser()
+      const errors: string[] = []
+      const rosa = await openArticleAs(browser, server, user, id, errors, { context: WIDE })
+      await expect.poll(() => rosa.getByTestId('save-status').innerText(), { timeout: 10_000 }).toBe('Read only')
+      const story = rosa.locator('.ProseMirror')
+      return { rosa, story, before: await story.innerText(), errors }
+    })
 
-    // Tab reaches the story (the body is not contenteditable for her, yet focusable).
-    const storyFocused = () => rosa.evaluate(() => document.activeElement?.classList.contains('ProseMirror') ?? false)
-    for (let presses = 0; presses < 60 && !(await storyFocused()); presses++) await rosa.keyboard.press('Tab')
-    expect(await storyFocused()).toBe(true)
-    expect(await story.getAttribute('contenteditable')).toBe('false')
-    // A caret at the start of the story, drawn while it has focus.
-    await expect.poll(() => rosa.locator('.read-only-caret').evaluate((caret) => getComputedStyle(caret).display), { timeout: 5000 }).toBe('inline')
+    await stage('tab into the story and see a caret', 15_000, async () => {
+      // Tab reaches the story (the body is not contenteditable for her, yet focusable).
+      const storyFocused = () => rosa.evaluate(() => document.activeElement?.classList.contains('ProseMirror') ?? false)
+      for (let presses = 0; presses < 60 && !(await storyFocused()); presses++) await rosa.keyboard.press('Tab')
+      expect(await storyFocused()).toBe(true)
+      expect(await story.getAttribute('contenteditable')).toBe('false')
+      // A caret at the start of the story, drawn while it has focus.
+      await expect.poll(() => rosa.locator('.read-only-caret').evaluate((caret) => getComputedStyle(caret).display), { timeout: 5000 }).toBe('inline')
+    })
 
-    // Word by word: the first two words of the story.
-    await rosa.keyboard.press('Shift+Control+ArrowRight')
-    await rosa.keyboard.press('Shift+Control+ArrowRight')
-    await expect.poll(() => rosa.evaluate(() => document.getSelection()!.toString().trim())).toBe('United States')
-    // Keys that would type, delete or paste do nothing.
-    await rosa.keyboard.press('Backspace')
-    await rosa.keyboard.type('xyz')
-    await rosa.keyboard.press('Enter')
-    expect(await story.innerText()).toBe(before)
+    await stage('select two words; typing changes nothing', 15_000, async () => {
+      // Word by word: the first two words of the story.
+      await rosa.keyboard.press('Shift+Control+ArrowRight')
+      await rosa.keyboard.press('Shift+Control+ArrowRight')
+      await expect.poll(() => rosa.evaluate(() => document.getSelection()!.toString().trim())).toBe('United States')
+      // Keys that would type, delete or paste do nothing.
+      await rosa.keyboard.press('Backspace')
+      await rosa.keyboard.type('xyz')
+      await rosa.keyboard.press('Enter')
+      expect(await story.innerText()).toBe(before)
+    })
 
-    await rosa.keyboard.press('Control+Alt+KeyM')
-    const draft = rosa.getByRole('combobox', { name: 'Comment on the selected text' })
-    await expect.poll(() => draft.evaluate((element) => element === document.activeElement), { timeout: 5000 }).toBe(true)
-    expect(await rosa.getByTestId('comment-draft').innerText()).toContain('United States')
-    await draft.pressSequentially('Which office exactly?', { delay: 5 })
-    await rosa.keyboard.press('Control+Enter')
-    const thread = rosa.getByTestId('comment-thread')
-    await thread.waitFor()
-    const threadId = (await thread.getAttribute('data-thread-id'))!
-    await expect.poll(() => highlightedText(rosa, threadId), { timeout: 10_000 }).toMatch(/^United States ?$/)
-    expect(await story.innerText()).toBe(before)
-    expect(await rosa.getByTestId('save-status').innerText()).toBe('Read only')
+    await stage('comment on the selection', 30_000, async () => {
+      await rosa.keyboard.press('Control+Alt+KeyM')
+      const draft = rosa.getByRole('combobox', { name: 'Comment on the selected text' })
+      await expect.poll(() => draft.evaluate((element) => element === document.activeElement), { timeout: 5000 }).toBe(true)
+      expect(await rosa.getByTestId('comment-draft').innerText()).toContain('United States')
+      await draft.pressSequentially('Which office exactly?', { delay: 5 })
+      await rosa.keyboard.press('Control+Enter')
+      const thread = rosa.getByTestId('comment-thread')
+      await thread.waitFor()
+      const threadId = (await thread.getAttribute('data-thread-id'))!
+      await expect.poll(() => highlightedText(rosa, threadId), { timeout: 10_000 }).toMatch(/^United States ?$/)
+      expect(await story.innerText()).toBe(before)
+      expect(await rosa.getByTestId('save-status').innerText()).toBe('Read only')
+    })
     expect(errors).toEqual([])
   })
 })

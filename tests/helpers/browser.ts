@@ -21,3 +21,20 @@ export async function launchBrowser(): Promise<Browser> {
   onTestFinished(() => browser.close())
   return browser
 }
+
+/**
+ * Runs one stage of a browser test, failing with its label when it takes longer than `ms`.
+ * Playwright's evaluate and keyboard calls have no timeout of their own, so without this a stuck
+ * page shows up only as the whole test timing out, with no word of where.
+ */
+export async function stage<T>(label: string, ms: number, run: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`stage "${label}" did not finish in ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([run(), late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
