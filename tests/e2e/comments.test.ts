@@ -139,9 +139,9 @@ describe('inline review comments in the browser', () => {
 })
 
 describe('a reviewer who uses only the keyboard', () => {
-  // One retry: in 2 of about 10 full-suite runs (2026-12-04) this test hung until the 60 s test
-  // timeout, never when run alone or with its file in parallel; the stages below name the step if
-  // it happens again (see the stop 9 note).
+  // One retry: in 2 of about 10 full-suite runs on 2026-12-04 this test hung until the 60 s test
+  // timeout, and never when run alone or with its file in parallel; the cause is not found yet.
+  // The stages below name the step if it happens again.
   it('tabs into the read-only story, sees a caret, selects words with Shift+Ctrl+Arrow and comments on them; typing changes nothing', { retry: 1 }, async () => {
     const { rosa, story, before, errors } = await stage('open the article as a reviewer', 30_000, async () => {
       const server = await startServerWithClient()
