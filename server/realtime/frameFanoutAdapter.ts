@@ -67,6 +67,11 @@ export interface FanoutStats {
   engine: number
 }
 
+/** One unmasked, final WebSocket frame, as the server side of ws frames it. */
+function frameOf(data: Buffer, opcode: typeof TEXT | typeof BINARY): Frame {
+  return Sender.frame(data, { readOnly: false, mask: false, rsv1: false, opcode, fin: true })
+}
+
 /**
  * The WebSocket frames of one encoded Socket.IO packet, exactly as engine.io's WebSocket transport
  * frames them, back to back in one buffer.
@@ -74,14 +79,8 @@ export interface FanoutStats {
 function framesOf(encoded: readonly EncodedPacket[]): Buffer {
   const frames = encoded.map((part) =>
     typeof part === 'string'
-      ? Sender.frame(Buffer.from(ENGINE_MESSAGE + part), { readOnly: false, mask: false, rsv1: false, opcode: TEXT, fin: true })
-      : Sender.frame(Buffer.from(part.buffer, part.byteOffset, part.byteLength), {
-          readOnly: false,
-          mask: false,
-          rsv1: false,
-          opcode: BINARY,
-          fin: true,
-        }),
+      ? frameOf(Buffer.from(ENGINE_MESSAGE + part), TEXT)
+      : frameOf(Buffer.from(part.buffer, part.byteOffset, part.byteLength), BINARY),
   )
   return Buffer.concat(frames.flat())
 }

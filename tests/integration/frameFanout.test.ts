@@ -31,9 +31,9 @@ async function startIo(adapter: 'fanout' | 'default'): Promise<TestIo> {
   const io = new Server(http, { serveClient: false, ...(adapter === 'fanout' ? { adapter: FrameFanoutAdapter } : {}) })
   io.on('connection', (socket) => void socket.join('room'))
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
-  const started1 = { io, http, port: (http.address() as AddressInfo).port }
-  started.push(started1)
-  return started1
+  const running = { io, http, port: (http.address() as AddressInfo).port }
+  started.push(running)
+  return running
 }
 
 function statsOf(io: Server): { direct: number; engine: number } {
