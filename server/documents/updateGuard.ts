@@ -38,7 +38,8 @@ export class UpdateGuard {
     shadow.on('afterTransaction', collect)
     try {
       Y.applyUpdate(shadow, update)
-      problem = articleShapeProblem(shadow, this.live)
+      // Only a change at or below `meta` can bend its shape (Yjs lists a replaced or deleted field under meta).
+      problem = touched.has(ArticleRoot.meta) ? articleShapeProblem(shadow, this.live) : null
       for (const root of SERVER_ROOTS) if (touched.has(root)) problem ??= `${root} may only be changed through commands`
     } catch {
       problem = 'the update cannot be applied to this article'

@@ -36,6 +36,7 @@ interface PacketOptions {
 interface AdapterInternals {
   _encode(packet: Packet, packetOpts: PacketOptions): EncodedPacket[]
   apply(opts: BroadcastOptions, callback: (socket: Socket) => void): void
+  computeExceptSids(exceptRooms: Set<string> | undefined): Set<string>
 }
 interface SocketInternals {
   notifyOutgoingListeners?: (packet: Packet) => void
@@ -128,7 +129,7 @@ export class FrameFanoutAdapter extends Adapter {
     const binary = encoded.length > 1
     // Built on the first delivery: a broadcast to a room where only its sender is costs nothing.
     let frames: Buffer | null = null
-    internals.apply(opts, (socket) => {
+    this.forEachTarget(opts, (socket) => {
       const target = socket as unknown as SocketInternals
       target.notifyOutgoingListeners?.(packet)
       if (binary) {
@@ -141,5 +142,27 @@ export class FrameFanoutAdapter extends Adapter {
       }
       target.client.writeToEngine(encoded, packetOpts)
     })
+  }
+
+  /**
+   * The sockets a broadcast reaches, as the base adapter's `apply` finds them. A broadcast to one
+   * room (every article broadcast, P10) needs no set to skip sockets already reached through another
+   * room, so it is walked directly; anything else goes through `apply`.
+   */
+  private forEachTarget(opts: BroadcastOptions, callback: (socket: Socket) => void): void {
+    const internals = this as unknown as AdapterInternals
+    if (opts.rooms.size !== 1) {
+      internals.apply(opts, callback)
+      return
+    }
+    const [room] = opts.rooms
+    const members = this.rooms.get(room!)
+    if (!members) return
+    const except = opts.except && opts.except.size > 0 ? internals.computeExceptSids(opts.except) : null
+    for (const id of members) {
+      if (except?.has(id)) continue
+      const socket = this.nsp.sockets.get(id)
+      if (socket) callback(socket)
+    }
   }
 }

@@ -46,7 +46,13 @@ export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry,
 
   function send(live: LiveDocument, { updates, senders }: Pending): void {
     const room = articleRoom(live.id)
-    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+    if (updates.length === 1) {
+      // The usual case under typing load: one change in the turn, to everyone but its sender.
+      const sender = senders[0]
+      io.to(room).except(sender ?? []).emit(Events.y, live.id, encodeUpdate(updates[0]!))
+      return
+    }
+    const merged = Y.mergeUpdates(updates)
     const senderSockets = [...new Set(senders.filter((s): s is string => s !== null))]
     io.to(room).except(senderSockets).emit(Events.y, live.id, encodeUpdate(merged))
     for (const socketId of senderSockets) {

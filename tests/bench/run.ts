@@ -74,6 +74,7 @@ async function main(): Promise<number> {
         servers: options.servers,
         seed: options.seed,
         profileDir: options.profileDir ? path.resolve(options.profileDir) : undefined,
+        perfMap: options.perfMap,
         tempDir,
       })
       console.log(`\n${summary}\n\n(${((performance.now() - scenarioStarted) / 1000).toFixed(0)} s)`)

@@ -105,6 +105,10 @@ describe('fact tags (docs/facts.md)', () => {
 
   it('verifies with sources; when the verified words change the tag drops to needs-recheck by itself and history keeps the verified text', async () => {
     const { server, id, editor, checker, claim } = await storyWithClaim()
+    // An edit while nothing is verified: the server learns the article has no verified tag and
+    // stops looking, until the facts change.
+    editAsEditor(editor.doc(id), (tr) => typeText(tr, positionOf(editor.doc(id), 'Ruiz spoke'), 'Then '))
+    await editor.flush()
     const source = { url: 'https://city.example/budget', title: 'City budget 2026', note: 'p. 12', accessedAt: '2026-11-20' }
     expect(await command(checker, id, { type: 'fact.update', tagId: claim, patch: { status: 'verified', sources: [source] } })).toMatchObject({ ok: true })
     await eventually(() => expect(readFact(editor.doc(id), claim)).toMatchObject({ status: 'verified', verifiedText: 'the city will hire 300 teachers in March', verifiedBy: { name: 'Fay Checker' }, sources: [source] }))

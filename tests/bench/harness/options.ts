@@ -32,6 +32,8 @@ export interface BenchOptions {
   traces: TraceName[]
   seed: number
   profileDir: string | undefined
+  /** Servers run with `--perf-basic-prof`, for `perf record -p <pid>`. */
+  perfMap: boolean
   /** When set, the run's header and tables are also written to this Markdown file. */
   outFile: string | undefined
 }
@@ -57,6 +59,8 @@ export const USAGE = `npm run bench -- [options]     (every option also reads BE
   --trace NAME          B3: friendsforever|automerge-paper|all (default all)
   --seed N              seed of the random edits (default 1)
   --profile DIR         run the servers with --cpu-prof, profiles written to DIR
+  --perf-map            run the servers with --perf-basic-prof, so that perf record -p <pid> (pids are
+                        printed) names JavaScript frames; measures kernel and helper threads too
   --out FILE            also write the run's header and tables to FILE (Markdown)
 `
 
@@ -113,6 +117,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       trace: { type: 'string' },
       seed: { type: 'string' },
       profile: { type: 'string' },
+      'perf-map': { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -148,6 +153,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     traces: trace === 'all' ? [...TRACE_NAMES] : [trace],
     seed: positiveInt('seed', get('seed'), 1),
     profileDir: get('profile') || undefined,
+    perfMap: values['perf-map'] ?? env.BENCH_PERF_MAP === '1',
     outFile: get('out') || undefined,
   }
 }

@@ -37,6 +37,8 @@ export interface StartOptions {
   label: string
   /** When set, the server runs with `--cpu-prof` and writes its profiles to `<profileDir>/<kind>-<label>/` on exit. */
   profileDir?: string | undefined
+  /** Runs the server with `--perf-basic-prof`, so that `perf record -p <pid>` names its JavaScript frames. */
+  perfMap?: boolean | undefined
 }
 
 /** Servers started and not yet exited, so that a bench that dies does not leave them running. */
@@ -104,6 +106,7 @@ async function start(
   // One folder per server: node writes a profile per thread (tsx's loader runs in a worker).
   const profileDir = options.profileDir ? path.join(options.profileDir, `${kind}-${options.label}`) : null
   const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  if (options.perfMap) profileArgs.push('--perf-basic-prof')
   // The reference has no signal handler; node writes a profile only on a normal exit.
   if (profileDir && kind === 'reference') profileArgs.push('--require', fileURLToPath(new URL('./exitOnSignal.cjs', import.meta.url)))
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }

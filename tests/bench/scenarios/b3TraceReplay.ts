@@ -57,7 +57,7 @@ async function replayOne(name: TraceName, window: number, context: ScenarioConte
   const patches = trace.txns.reduce((n, txn) => n + txn.patches.length, 0)
   console.log(`  ${name}: ${formatNumber(patches)} edits in ${formatNumber(trace.txns.length)} transactions`)
   const dataDir = mkdtempSync(path.join(context.tempDir, `B3-${name}-`))
-  const serverOptions = { dataDir, profileDir: context.profileDir }
+  const serverOptions = { dataDir, profileDir: context.profileDir, perfMap: context.perfMap }
 
   const server = await startGalleyServer({ ...serverOptions, label: `B3-${name}` })
   let replay: ReplayResult

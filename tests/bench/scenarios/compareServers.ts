@@ -17,7 +17,7 @@ export async function compareServers(label: string, spec: EditLoadSpec, context:
   let galley: EditLoadResult | null = null
   let reference: EditLoadResult | null = null
   for (const kind of context.servers) {
-    const options = { label, profileDir: context.profileDir }
+    const options = { label, profileDir: context.profileDir, perfMap: context.perfMap }
     const server: ServerProcess =
       kind === 'galley'
         ? await startGalleyServer({ ...options, dataDir: mkdtempSync(path.join(context.tempDir, `${label}-galley-`)) })

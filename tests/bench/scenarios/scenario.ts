@@ -7,6 +7,8 @@ export interface ScenarioContext {
   seed: number
   /** When set, servers run with `--cpu-prof` and write their profiles here. */
   profileDir: string | undefined
+  /** Servers run with `--perf-basic-prof` (for `perf record`). */
+  perfMap: boolean
   /** Folder for the scenario's temporary server data; removed by the runner afterwards. */
   tempDir: string
 }
