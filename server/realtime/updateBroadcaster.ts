@@ -15,32 +15,52 @@ interface Pending {
  * Relays every change a live document emits to the article's room (P10). Changes emitted in one
  * event-loop turn are merged into one update and encoded once; the sender of an update does not get
  * it back: each sender gets the merge of the turn's other updates (other sockets' and the server's).
+ * With `minIntervalMs`, an article broadcasts at most once per interval: a change that comes sooner
+ * after its last broadcast waits for the rest of the interval and goes out merged with everything
+ * else the article emitted meanwhile. The pacing is per article, so a busy article never delays a
+ * quiet one. Returns the function that stops relaying.
  */
 export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry, logger: Logger, minIntervalMs = 0): () => void {
   const pending = new Map<LiveDocument, Pending>()
-  let scheduled = false
-  let lastFlush = -Infinity
+  const lastFlush = new WeakMap<LiveDocument, number>()
+  /** Articles to broadcast at the end of this turn. */
+  const dueThisTurn = new Set<LiveDocument>()
+  let turnScheduled = false
+  const timers = new Map<LiveDocument, NodeJS.Timeout>()
 
-  function schedule(): void {
-    if (scheduled) return
-    scheduled = true
-    const wait = lastFlush + minIntervalMs - performance.now()
-    if (wait <= 0) setImmediate(flush)
-    else setTimeout(flush, wait)
+  function schedule(live: LiveDocument): void {
+    const wait = minIntervalMs > 0 ? (lastFlush.get(live) ?? -Infinity) + minIntervalMs - performance.now() : 0
+    if (wait > 0) {
+      timers.set(
+        live,
+        setTimeout(() => {
+          timers.delete(live)
+          flush(live)
+        }, wait),
+      )
+      return
+    }
+    dueThisTurn.add(live)
+    if (turnScheduled) return
+    turnScheduled = true
+    setImmediate(() => {
+      turnScheduled = false
+      const due = [...dueThisTurn]
+      dueThisTurn.clear()
+      for (const article of due) flush(article)
+    })
   }
 
-  function flush(): void {
-    scheduled = false
-    lastFlush = performance.now()
-    const batches = [...pending]
-    pending.clear()
-    for (const [live, batch] of batches) {
-      // A timer callback that throws would end the process; one article's failure must not stop the others.
-      try {
-        send(live, batch)
-      } catch (err) {
-        logger.error({ err, articleId: live.id }, 'broadcasting an update failed; the clients in the article get it when they next sync')
-      }
+  function flush(live: LiveDocument): void {
+    const batch = pending.get(live)
+    if (!batch) return
+    pending.delete(live)
+    lastFlush.set(live, performance.now())
+    // A timer callback that throws would end the process; one article's failure must not stop the others.
+    try {
+      send(live, batch)
+    } catch (err) {
+      logger.error({ err, articleId: live.id }, 'broadcasting an update failed; the clients in the article get it when they next sync')
     }
   }
 
@@ -62,14 +82,19 @@ export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry,
     }
   }
 
-  return registry.onUpdate((live, update, origin) => {
+  const unsubscribe = registry.onUpdate((live, update, origin) => {
     let batch = pending.get(live)
     if (!batch) {
       batch = { updates: [], senders: [] }
       pending.set(live, batch)
+      schedule(live)
     }
     batch.updates.push(update)
     batch.senders.push(origin?.kind === 'client' ? origin.socketId : null)
-    schedule()
   })
+  return () => {
+    unsubscribe()
+    for (const timer of timers.values()) clearTimeout(timer)
+    timers.clear()
+  }
 }

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { CONFIG_VARIABLES } from '../../server/config.ts'
 import { machineBusyCpuMs } from './harness/procStats.ts'
+import { GALLEY_SET_BY_BENCH } from './harness/serverProcess.ts'
 import { USAGE, UsageError, parseBenchOptions, type BenchOptions } from './harness/options.ts'
 import { b1OneArticle } from './scenarios/b1OneArticle.ts'
 import { b2ManyArticles } from './scenarios/b2ManyArticles.ts'
@@ -75,6 +77,7 @@ async function main(): Promise<number> {
         seed: options.seed,
         profileDir: options.profileDir ? path.resolve(options.profileDir) : undefined,
         perfMap: options.perfMap,
+        rounds: options.rounds,
         tempDir,
       })
       console.log(`\n${summary}\n\n(${((performance.now() - scenarioStarted) / 1000).toFixed(0)} s)`)
@@ -93,9 +96,13 @@ async function main(): Promise<number> {
 }
 
 /** The BENCH_* variables in effect, as a command prefix, so the printed command reproduces the run. */
+/**
+ * The variables that shaped this run: the bench's own, and Galley settings (BROADCAST_INTERVAL_MS,
+ * …) that its server inherits, so that a recorded command reproduces the run.
+ */
 function benchEnvironment(): string {
   return Object.entries(process.env)
-    .filter(([key, value]) => key.startsWith('BENCH_') && value)
+    .filter(([key, value]) => (key.startsWith('BENCH_') || (CONFIG_VARIABLES.includes(key) && !GALLEY_SET_BY_BENCH.has(key))) && value)
     .map(([key, value]) => `${key}=${value} `)
     .join('')
 }

@@ -150,6 +150,32 @@ describe('sync', () => {
     expect(frames).toBeLessThanOrEqual(3)
   })
 
+  it('[P10] the interval is per article: a quiet article is not held back by a busy one', async () => {
+    const server = await startServer({ broadcastIntervalMs: 2000 })
+    const busy = await createArticle(server.url, { text: 'busy.' })
+    const quiet = await createArticle(server.url, { text: 'quiet.' })
+    const writer = await joinedClient(server.url, busy)
+    await writer.join(quiet)
+    const reader = await joinedClient(server.url, busy)
+    await reader.join(quiet)
+    const seen: string[] = []
+    for (const [name, id] of [['busy', busy], ['quiet', quiet]] as const) {
+      reader.doc(id).on('update', () => seen.push(`${name}: ${bodyPlainText(reader.doc(id))}`))
+    }
+    appendParagraph(writer.doc(busy), 'first')
+    await writer.flush()
+    await eventually(() => expect(bodyPlainText(reader.doc(busy))).toContain('first'))
+    // Busy's interval runs now: its next change waits. Quiet's goes out at once, so it arrives first.
+    appendParagraph(writer.doc(busy), 'second')
+    appendParagraph(writer.doc(quiet), 'now')
+    await writer.flush()
+    await eventually(() => expect(bodyPlainText(reader.doc(busy))).toContain('second'))
+    const quietArrived = seen.findIndex((s) => s.startsWith('quiet:') && s.includes('now'))
+    const busyArrived = seen.findIndex((s) => s.startsWith('busy:') && s.includes('second'))
+    expect(quietArrived).toBeGreaterThanOrEqual(0)
+    expect(quietArrived).toBeLessThan(busyArrived)
+  })
+
   it('[P10] a server change in the same turn as one client update reaches that client too', async () => {
     const server = await startServer()
     const id = await createArticle(server.url, { text: 'x.' })

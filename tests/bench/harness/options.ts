@@ -34,6 +34,8 @@ export interface BenchOptions {
   profileDir: string | undefined
   /** Servers run with `--perf-basic-prof`, for `perf record -p <pid>`. */
   perfMap: boolean
+  /** B1/B2: rounds of each server, taking turns (medians reported when more than one). */
+  rounds: number
   /** When set, the run's header and tables are also written to this Markdown file. */
   outFile: string | undefined
 }
@@ -51,6 +53,7 @@ export const USAGE = `npm run bench -- [options]     (every option also reads BE
   --seconds S           B1 and B2 duration in seconds (default 20 for B1, 15 for B2)
   --rate R              edits per second per client in B1/B2 (default 5)
   --warmup S            B1/B2: seconds of editing before the measured window (default 3)
+  --rounds N            B1/B2: run each server N times, taking turns, and report the medians (default 1)
   --client-threads N    B1/B2: worker threads the clients run on (default 2)
   --articles N          B2: articles (default 200)
   --clients-per-article N   B2: clients per article (default 3)
@@ -109,6 +112,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       seconds: { type: 'string' },
       rate: { type: 'string' },
       warmup: { type: 'string' },
+      rounds: { type: 'string' },
       'client-threads': { type: 'string' },
       articles: { type: 'string' },
       'clients-per-article': { type: 'string' },
@@ -145,6 +149,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     b2Seconds: positiveNumber('seconds', seconds, 15),
     editsPerSecond: positiveNumber('rate', get('rate'), 5),
     warmupSeconds: nonNegativeNumber('warmup', get('warmup'), 3),
+    rounds: positiveInt('rounds', get('rounds'), 1),
     clientThreads: positiveInt('client-threads', get('client-threads'), 2),
     articles: positiveInt('articles', get('articles'), 200),
     clientsPerArticle: atLeastTwo('clients-per-article', get('clients-per-article'), 3),

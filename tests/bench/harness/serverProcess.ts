@@ -51,6 +51,19 @@ process.once('exit', () => {
 const READY_TIMEOUT_MS = 30_000
 const STOP_GRACE_MS = 15_000
 
+/** Galley settings every bench server gets (besides its port and data folder); any other setting it inherits. */
+const GALLEY_BENCH_SETTINGS = {
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  SEED_SAMPLE: '0',
+  GALLEY_DEMO: '1',
+  MAX_CONNECTIONS_PER_USER: '100000',
+  SOCKET_MESSAGES_PER_10S: '10000000',
+}
+
+/** Galley settings the bench sets itself: the environment's values for them do not reach its server. */
+export const GALLEY_SET_BY_BENCH: ReadonlySet<string> = new Set([...Object.keys(GALLEY_BENCH_SETTINGS), 'PORT', 'DATA_DIR'])
+
 /** The demo newsroom's editor, whose token every bench client uses. */
 const BENCH_EDITOR = { email: 'editor@demo.galley.news', password: 'demo-editor-pass' }
 
@@ -65,14 +78,9 @@ export async function startGalleyServer(options: StartOptions & { dataDir: strin
   const port = await freeLoopbackPort()
   const script = 'server/index.ts'
   const server = await start('galley', port, options, ['--import', 'tsx', script], script, '/healthz', {
+    ...GALLEY_BENCH_SETTINGS,
     PORT: String(port),
-    HOST: '127.0.0.1',
     DATA_DIR: options.dataDir,
-    LOG_LEVEL: 'warn',
-    SEED_SAMPLE: '0',
-    GALLEY_DEMO: '1',
-    MAX_CONNECTIONS_PER_USER: '100000',
-    SOCKET_MESSAGES_PER_10S: '10000000',
   })
   const res = await fetch(`${server.httpUrl}/api/auth/session`, {
     method: 'POST',

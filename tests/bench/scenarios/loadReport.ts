@@ -56,3 +56,75 @@ export function loadComparisonTable(galley: EditLoadResult | null, reference: Ed
   })
   return markdownTable(header, rows)
 }
+
+/** The middle value (the mean of the two middle ones for an even count), or null for none. */
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/**
+ * Several rounds of the same load: each round's server CPU per 1,000 delivered updates and latency
+ * p99 (the two targets of docs/benchmarks.md), the other processes' load during each window, and
+ * the medians; with both servers, how many rounds Galley was at or below the reference in each.
+ */
+export function roundsSummaryTable(rounds: ReadonlyArray<{ galley: EditLoadResult | null; reference: EditLoadResult | null }>): string {
+  const cpu = (r: EditLoadResult | null) => r?.serverCpuMsPerThousandDelivered ?? null
+  const p99 = (r: EditLoadResult | null) => r?.latency.percentile(99) ?? null
+  const other = (r: EditLoadResult | null) => (r ? r.otherCpuShare * 100 : null)
+  const header = [
+    'round',
+    'CPU ms / 1,000, Galley',
+    'reference',
+    'Galley / ref',
+    'p99 ms, Galley',
+    'reference',
+    'Galley / ref',
+    'other load %, Galley / reference',
+  ]
+  const row = (name: string, g: EditLoadResult | null, r: EditLoadResult | null) => [
+    name,
+    formatNumber(cpu(g), 1),
+    formatNumber(cpu(r), 1),
+    formatRatio(cpu(g), cpu(r)),
+    formatNumber(p99(g), 1),
+    formatNumber(p99(r), 1),
+    formatRatio(p99(g), p99(r)),
+    `${formatNumber(other(g))} / ${formatNumber(other(r))}`,
+  ]
+  const rows = rounds.map((round, i) => row(String(i + 1), round.galley, round.reference))
+  const values = (pick: (r: EditLoadResult | null) => number | null, kind: 'galley' | 'reference') =>
+    rounds.map((round) => pick(round[kind])).filter((v): v is number => v !== null)
+  const ratios = (pick: (r: EditLoadResult | null) => number | null) =>
+    rounds.flatMap((round) => {
+      const g = pick(round.galley)
+      const r = pick(round.reference)
+      return g !== null && r !== null && r > 0 ? [g / r] : []
+    })
+  const medianRatio = (pick: (r: EditLoadResult | null) => number | null) => {
+    const m = median(ratios(pick))
+    return m === null ? '—' : `${m.toFixed(2)}×`
+  }
+  rows.push([
+    'median',
+    formatNumber(median(values(cpu, 'galley')), 1),
+    formatNumber(median(values(cpu, 'reference')), 1),
+    medianRatio(cpu),
+    formatNumber(median(values(p99, 'galley')), 1),
+    formatNumber(median(values(p99, 'reference')), 1),
+    medianRatio(p99),
+    '',
+  ])
+  const table = markdownTable(header, rows)
+  const cpuRatios = ratios(cpu)
+  if (cpuRatios.length === 0) return table
+  const p99Ratios = ratios(p99)
+  const both = rounds.filter((round) => {
+    const [g, r] = [round.galley, round.reference]
+    return g && r && cpu(g)! <= cpu(r)! && p99(g)! <= p99(r)!
+  }).length
+  const atOrBelow = (list: number[]) => list.filter((x) => x <= 1).length
+  return `${table}\n\nGalley at or below the reference: CPU in ${atOrBelow(cpuRatios)} of ${cpuRatios.length} rounds, p99 in ${atOrBelow(p99Ratios)}, both in ${both}.`
+}

@@ -9,6 +9,8 @@ export interface ScenarioContext {
   profileDir: string | undefined
   /** Servers run with `--perf-basic-prof` (for `perf record`). */
   perfMap: boolean
+  /** B1/B2: rounds of each server, taking turns. */
+  rounds: number
   /** Folder for the scenario's temporary server data; removed by the runner afterwards. */
   tempDir: string
 }
