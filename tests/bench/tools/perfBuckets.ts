@@ -19,7 +19,7 @@ const MAIN_THREAD_BUCKETS: ReadonlyArray<readonly [string, RegExp]> = [
   ['update effect (client ids)', /authorship\.ts/],
   ['fact recheck', /factRecheck\.ts/],
   ['SQLite append and commit', /sqlite|Sqlite/],
-  ['Yjs apply to the live document', /applyUpdate|readUpdate/],
+  ['Yjs apply to the live document', /applyUpdate|readUpdate|yjs\.mjs:\d+:\d+.*transact|transact .*yjs\.mjs|applyClientUpdate/],
   ['broadcast (encode, merge, room walk)', /updateBroadcaster|in-memory-adapter|frameFanoutAdapter/],
   ['Socket.IO receive, dispatch and ack', /socket\.io\/dist|socket\.io-parser/],
   ['engine.io receive', /engine\.io\/build/],
