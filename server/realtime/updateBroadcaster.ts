@@ -12,20 +12,13 @@ interface Pending {
 }
 
 /**
- * Articles open in fewer sockets than this are never paced: merging saves a write per receiving
- * socket, which is little in a small room, while the wait would be all cost (in B2, 200 articles of
- * three, pacing only made the queueing of a saturated server worse; docs/benchmarks.md).
- */
-export const PACED_ROOM_MIN_SOCKETS = 10
-
-/**
  * Relays every change a live document emits to the article's room (P10). Changes emitted in one
  * event-loop turn are merged into one update and encoded once; the sender of an update does not get
  * it back: each sender gets the merge of the turn's other updates (other sockets' and the server's).
- * With `minIntervalMs`, an article open in at least PACED_ROOM_MIN_SOCKETS sockets broadcasts at most
- * once per interval: a change that comes sooner after its last broadcast waits for the rest of the
- * interval and goes out merged with everything else the article emitted meanwhile. The pacing is
- * per article, so a busy article never delays a quiet one. Returns the function that stops relaying.
+ * With `minIntervalMs`, an article broadcasts at most once per interval: a change that comes sooner
+ * after its last broadcast waits for the rest of the interval and goes out merged with everything
+ * else the article emitted meanwhile. The pacing is per article, so a busy article never delays a
+ * quiet one. Returns the function that stops relaying.
  */
 export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry, logger: Logger, minIntervalMs = 0): () => void {
   const pending = new Map<LiveDocument, Pending>()
@@ -35,13 +28,9 @@ export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry,
   let turnScheduled = false
   const timers = new Map<LiveDocument, NodeJS.Timeout>()
 
-  function paced(live: LiveDocument): boolean {
-    return minIntervalMs > 0 && (io.of('/').adapter.rooms.get(articleRoom(live.id))?.size ?? 0) >= PACED_ROOM_MIN_SOCKETS
-  }
-
   function schedule(live: LiveDocument): void {
     // Whole milliseconds: Node keeps one timer list per distinct duration.
-    const wait = paced(live) ? Math.ceil((lastFlush.get(live) ?? -Infinity) + minIntervalMs - performance.now()) : 0
+    const wait = minIntervalMs > 0 ? Math.ceil((lastFlush.get(live) ?? -Infinity) + minIntervalMs - performance.now()) : 0
     if (wait > 0) {
       timers.set(
         live,

@@ -95,7 +95,6 @@ async function main(): Promise<number> {
   return 0
 }
 
-/** The BENCH_* variables in effect, as a command prefix, so the printed command reproduces the run. */
 /**
  * The variables that shaped this run: the bench's own, and Galley settings (BROADCAST_INTERVAL_MS,
  * …) that its server inherits, so that a recorded command reproduces the run.

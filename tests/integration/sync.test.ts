@@ -1,18 +1,10 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { PACED_ROOM_MIN_SOCKETS } from '../../server/realtime/updateBroadcaster.ts'
 import { bodyPlainText, readMeta } from '../../shared/article/index.ts'
 import { appendParagraph } from '../helpers/docBuilders.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { ProtocolClient, joinedClient } from '../helpers/protocolClient.ts'
 import { createArticle, startServer } from '../helpers/testServer.ts'
-
-/** Joins silent clients to the articles until their rooms are big enough to be paced. */
-async function fillRoom(url: string, articleIds: readonly string[]): Promise<void> {
-  // Each test has two clients of its own in these rooms.
-  const silent = await Promise.all(Array.from({ length: PACED_ROOM_MIN_SOCKETS - 2 }, () => joinedClient(url, articleIds[0]!)))
-  for (const client of silent) for (const id of articleIds.slice(1)) await client.join(id)
-}
 
 
 describe('sync', () => {
@@ -149,7 +141,6 @@ describe('sync', () => {
     const id = await createArticle(server.url, { text: 'x.' })
     const a = await joinedClient(server.url, id)
     const b = await joinedClient(server.url, id)
-    await fillRoom(server.url, [id])
     appendParagraph(a.doc(id), 'first')
     await a.flush()
     await eventually(() => expect(bodyPlainText(b.doc(id))).toContain('first'))
@@ -173,7 +164,6 @@ describe('sync', () => {
     await writer.join(quiet)
     const reader = await joinedClient(server.url, busy)
     await reader.join(quiet)
-    await fillRoom(server.url, [busy, quiet])
     const seen: string[] = []
     for (const [name, id] of [['busy', busy], ['quiet', quiet]] as const) {
       reader.doc(id).on('update', () => seen.push(`${name}: ${bodyPlainText(reader.doc(id))}`))
@@ -190,19 +180,6 @@ describe('sync', () => {
     const busyArrived = seen.findIndex((s) => s.startsWith('busy:') && s.includes('second'))
     expect(quietArrived).toBeGreaterThanOrEqual(0)
     expect(quietArrived).toBeLessThan(busyArrived)
-  })
-
-  it('[P10] an article open in fewer sockets than PACED_ROOM_MIN_SOCKETS is never paced', async () => {
-    // With pacing, the second change would wait a minute for the interval.
-    const server = await startServer({ broadcastIntervalMs: 60_000 })
-    const id = await createArticle(server.url, { text: 'x.' })
-    const a = await joinedClient(server.url, id)
-    const b = await joinedClient(server.url, id)
-    for (const text of ['first', 'second']) {
-      appendParagraph(a.doc(id), text)
-      await a.flush()
-      await eventually(() => expect(bodyPlainText(b.doc(id))).toContain(text))
-    }
   })
 
   it('[P10] a server change in the same turn as one client update reaches that client too', async () => {

@@ -23,7 +23,9 @@ export async function compareServers(label: string, spec: EditLoadSpec, context:
     if (context.rounds > 1) console.log(`\n  round ${round} of ${context.rounds}`)
     const order = round % 2 === 1 ? context.servers : [...context.servers].reverse()
     const results: Round = { galley: null, reference: null }
-    for (const kind of order) results[kind] = await runOne(kind, label, spec, context)
+    // Each round's servers get their own profile folders.
+    const roundLabel = context.rounds > 1 ? `${label}-round${round}` : label
+    for (const kind of order) results[kind] = await runOne(kind, roundLabel, spec, context)
     rounds.push(results)
     if (context.rounds > 1) console.log(`\n${loadComparisonTable(results.galley, results.reference)}`)
   }
