@@ -3,7 +3,7 @@ import path from 'node:path'
 import { printServerProfile } from '../harness/cpuProfile.ts'
 import { startGalleyServer, startReferenceServer, type ServerKind, type ServerProcess } from '../harness/serverProcess.ts'
 import { runEditLoad, type EditLoadResult, type EditLoadSpec } from './editLoad.ts'
-import { loadComparisonTable, roundsSummaryTable } from './loadReport.ts'
+import { loadComparisonTable, roundsSummaryTable, type RoundResults } from './loadReport.ts'
 import type { ScenarioContext } from './scenario.ts'
 
 /** Other processes' CPU during a window (share of one core) above which a load's numbers are flagged as noisy. */
@@ -18,11 +18,11 @@ const NOISY_OTHER_CPU_SHARE = 0.2
  * medians.
  */
 export async function compareServers(label: string, spec: EditLoadSpec, context: ScenarioContext): Promise<string> {
-  const rounds: Round[] = []
+  const rounds: RoundResults[] = []
   for (let round = 1; round <= context.rounds; round++) {
     if (context.rounds > 1) console.log(`\n  round ${round} of ${context.rounds}`)
     const order = round % 2 === 1 ? context.servers : [...context.servers].reverse()
-    const results: Round = { galley: null, reference: null }
+    const results: RoundResults = { galley: null, reference: null }
     // Each round's servers get their own profile folders.
     const roundLabel = context.rounds > 1 ? `${label}-round${round}` : label
     for (const kind of order) results[kind] = await runOne(kind, roundLabel, spec, context)
@@ -32,8 +32,6 @@ export async function compareServers(label: string, spec: EditLoadSpec, context:
   if (rounds.length === 1) return loadComparisonTable(rounds[0]!.galley, rounds[0]!.reference)
   return roundsSummaryTable(rounds)
 }
-
-type Round = Record<ServerKind, EditLoadResult | null>
 
 async function runOne(kind: ServerKind, label: string, spec: EditLoadSpec, context: ScenarioContext): Promise<EditLoadResult> {
   const options = { label, profileDir: context.profileDir, perfMap: context.perfMap }

@@ -1,5 +1,9 @@
+import type { ServerKind } from '../harness/serverProcess.ts'
 import { formatNumber, formatRatio, markdownTable } from '../harness/table.ts'
 import type { EditLoadResult } from './editLoad.ts'
+
+/** One round of a load: each server's result, or null for a server that did not run. */
+export type RoundResults = Record<ServerKind, EditLoadResult | null>
 
 interface Metric {
   label: string
@@ -70,7 +74,7 @@ function median(values: readonly number[]): number | null {
  * p99 (the two targets of docs/benchmarks.md), the other processes' load during each window, and
  * the medians; with both servers, how many rounds Galley was at or below the reference in each.
  */
-export function roundsSummaryTable(rounds: ReadonlyArray<{ galley: EditLoadResult | null; reference: EditLoadResult | null }>): string {
+export function roundsSummaryTable(rounds: readonly RoundResults[]): string {
   const cpu = (r: EditLoadResult | null) => r?.serverCpuMsPerThousandDelivered ?? null
   const p99 = (r: EditLoadResult | null) => r?.latency.percentile(99) ?? null
   const other = (r: EditLoadResult | null) => (r ? r.otherCpuShare * 100 : null)
@@ -95,7 +99,7 @@ export function roundsSummaryTable(rounds: ReadonlyArray<{ galley: EditLoadResul
     `${formatNumber(other(g))} / ${formatNumber(other(r))}`,
   ]
   const rows = rounds.map((round, i) => row(String(i + 1), round.galley, round.reference))
-  const values = (pick: (r: EditLoadResult | null) => number | null, kind: 'galley' | 'reference') =>
+  const values = (pick: (r: EditLoadResult | null) => number | null, kind: ServerKind) =>
     rounds.map((round) => pick(round[kind])).filter((v): v is number => v !== null)
   const ratios = (pick: (r: EditLoadResult | null) => number | null) =>
     rounds.flatMap((round) => {

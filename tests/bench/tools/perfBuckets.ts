@@ -27,7 +27,8 @@ const MAIN_THREAD_BUCKETS: ReadonlyArray<readonly [string, RegExp]> = [
   ['socket reads', /uv__read/],
   ['promise jobs', /RunMicrotasks|processTicksAndRejections/],
   ['timers and immediates', /listOnTimeout|processTimers|processImmediate/],
-  ['waiting in epoll', /epoll/],
+  // On-CPU time in the epoll system calls themselves (perf counts no waiting).
+  ['epoll calls', /epoll/],
   ['garbage collection', /Scaveng|MarkCompact|Sweep|IncrementalMarking/],
   ['JIT compilation', /Compile|compiler::|Deoptimiz/],
 ]
@@ -88,5 +89,11 @@ async function main(): Promise<void> {
     console.log(`${String(n).padStart(7)}  ${((100 * n) / samples.length).toFixed(1).padStart(5)}%  ${name}`)
   }
 }
+
+// Piped into `head`, stop quietly once the reader has what it wanted.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err
+  process.exit(0)
+})
 
 await main()
