@@ -161,10 +161,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   accounts.events.on('sessionRevoked', (sessionId) => connections.disconnectSession(sessionId))
   io.use(authenticateHandshake({ accounts, connections, audit, logger, maxConnectionsPerUser: config.maxConnectionsPerUser }))
   const messageLimiter = new RateLimiterMemory({ points: config.socketMessagesPer10s, duration: 10 })
-  const stopBroadcaster = startUpdateBroadcaster(io, registry, logger, config.broadcastIntervalMs)
+  const broadcaster = startUpdateBroadcaster(io, registry, logger, config.broadcastIntervalMs)
   const stopRecheck = startFactRecheck(registry, logger)
   io.on('connection', (socket) =>
-    serveSocket(socket, { io, registry, access, audit, logger, maxMessageBytes: config.maxMessageBytes, messageLimiter }),
+    serveSocket(socket, { io, registry, access, audit, logger, maxMessageBytes: config.maxMessageBytes, messageLimiter, broadcaster }),
   )
   io.engine.on('connection_error', (err: { message?: string }) => logger.warn({ reason: err.message }, 'connection refused'))
 
@@ -190,7 +190,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     close() {
       closing ??= (async () => {
-        stopBroadcaster()
+        broadcaster.stop()
         stopRecheck()
         await new Promise<void>((resolve) => io.close(() => resolve()))
         await registry.close()

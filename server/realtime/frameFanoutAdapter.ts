@@ -2,6 +2,7 @@ import { Adapter, type BroadcastOptions } from 'socket.io-adapter'
 import type { Packet } from 'socket.io-parser'
 import type { Socket } from 'socket.io'
 import * as ws from 'ws'
+import { hasQueuedPackets, webSocketTcp, type ConnectionInternals } from './engineConnection.ts'
 
 /** A WebSocket frame as ws builds it: header and payload, written one after the other. */
 type Frame = readonly Buffer[]
@@ -43,23 +44,6 @@ interface SocketInternals {
   client: { writeToEngine(encoded: EncodedPacket[], opts: PacketOptions): void }
 }
 
-/** What is read of an engine.io connection and its ws WebSocket; every member is checked before use. */
-interface ConnectionInternals {
-  readyState?: string
-  upgrading?: boolean
-  writeBuffer?: unknown[]
-  transport?: {
-    name?: string
-    supportsBinary?: boolean
-    perMessageDeflate?: unknown
-    socket?: {
-      readyState?: number
-      _socket?: { writable?: boolean; write(bytes: Buffer): boolean }
-      _sender?: { _queue?: unknown[] }
-    }
-  }
-}
-
 /** How broadcasts with binary data reached their sockets since the server started. */
 export interface FanoutStats {
   /** Deliveries written as one write of all their frames. */
@@ -88,17 +72,13 @@ function framesOf(encoded: readonly EncodedPacket[]): Buffer {
 
 /**
  * Writes a delivery's frames straight onto its WebSocket's TCP socket in one write, when that keeps
- * the order engine.io would have kept: an open, uncompressed WebSocket transport with no upgrade
- * under way, and nothing queued in engine.io or ws that would have to go first. Returns false
- * without writing anything otherwise.
+ * the order engine.io would have kept: a WebSocket that takes frames as they are (webSocketTcp) and
+ * nothing queued in engine.io or ws that would have to go first. Returns false without writing
+ * anything otherwise.
  */
 function writeFramesDirectly(conn: ConnectionInternals, frames: Buffer): boolean {
-  const transport = conn.transport
-  if (conn.readyState !== 'open' || conn.upgrading !== false || conn.writeBuffer?.length !== 0) return false
-  if (transport?.name !== 'websocket' || transport.supportsBinary !== true || transport.perMessageDeflate) return false
-  const webSocket = transport.socket
-  const tcp = webSocket?._socket
-  if (webSocket?.readyState !== ws.WebSocket.OPEN || tcp?.writable !== true || webSocket._sender?._queue?.length !== 0) return false
+  const tcp = webSocketTcp(conn)
+  if (!tcp || hasQueuedPackets(conn)) return false
   tcp.write(frames)
   return true
 }

@@ -29,6 +29,7 @@ import { clientOrigin } from '../documents/origins.ts'
 import { applySocketAwareness, ensureAwarenessRelay, fullAwarenessFrame, removeSocketAwareness } from './awarenessRelay.ts'
 import { socketPrincipal } from './handshake.ts'
 import { articleRoom, type GalleyIo } from './roomName.ts'
+import type { UpdateBroadcaster } from './updateBroadcaster.ts'
 
 export type GalleyServerSocket = Socket<ClientToServerEvents, ServerToClientEvents>
 
@@ -41,6 +42,7 @@ export interface SocketSessionDeps {
   maxMessageBytes: number
   /** Counts every `y` and `command` per socket (P15). */
   messageLimiter: RateLimiterMemory
+  broadcaster: UpdateBroadcaster
 }
 
 /** A refused write is audited at most once per socket and article in this time, so a hostile client cannot flood the log. */
@@ -67,7 +69,7 @@ function toErrorBody(err: unknown, logger: Logger, context: object): ErrorBody {
  * is wrapped so that nothing a client sends can throw out of it or leave a rejection unhandled.
  */
 export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps): void {
-  const { io, registry, access, audit, logger, maxMessageBytes, messageLimiter } = deps
+  const { io, registry, access, audit, logger, maxMessageBytes, messageLimiter, broadcaster } = deps
   const principal = socketPrincipal(socket)
   const userId = principal.user.id
   const expiresAtMs = Date.parse(principal.expiresAt)
@@ -237,6 +239,8 @@ export function serveSocket(socket: GalleyServerSocket, deps: SocketSessionDeps)
           if (err instanceof GalleyError && err.code === ErrorCode.forbidden) throw refused(articleId, err)
           throw err
         }
+        // The ack (P9) rides with the article's next broadcast when that brings this socket changes (P10).
+        broadcaster.holdUntilNextBroadcast(live, socket.id, socket.conn)
         return { ok: true }
       }
       case 'awareness':

@@ -1,14 +1,32 @@
+import type { Socket as TcpSocket } from 'node:net'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { Events, encodeUpdate } from '../../shared/protocol/index.ts'
 import type { DocumentRegistry } from '../documents/documentRegistry.ts'
 import type { LiveDocument } from '../documents/liveDocument.ts'
+import { webSocketTcp, type ConnectionInternals } from './engineConnection.ts'
 import { articleRoom, type GalleyIo } from './roomName.ts'
 
 interface Pending {
   updates: Uint8Array[]
   /** The socket each update came from, or null for the server's own changes. */
   senders: Array<string | null>
+}
+
+/** The broadcaster of a server's live documents (P10). */
+export interface UpdateBroadcaster {
+  /**
+   * Holds what is written to a socket's connection until the article's next broadcast, when that
+   * broadcast is already due and brings this socket something (a change from anyone else): a reply
+   * written meanwhile (the ack of an update, P9) then reaches the client in the same TCP write as the
+   * broadcast instead of in a packet of its own. Nothing is reordered: all of the connection's
+   * writes wait, in order, for at most the broadcast interval. Does nothing otherwise (no broadcast
+   * due, or only the socket's own changes in it, or not a plain WebSocket connection), so a client
+   * that waits for each ack before sending on is never slowed down by its own pacing.
+   */
+  holdUntilNextBroadcast(live: LiveDocument, socketId: string, conn: unknown): void
+  /** Stops relaying, releasing every held connection. */
+  stop(): void
 }
 
 /**
@@ -18,15 +36,17 @@ interface Pending {
  * With `minIntervalMs`, an article broadcasts at most once per interval: a change that comes sooner
  * after its last broadcast waits for the rest of the interval and goes out merged with everything
  * else the article emitted meanwhile. The pacing is per article, so a busy article never delays a
- * quiet one. Returns the function that stops relaying.
+ * quiet one.
  */
-export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry, logger: Logger, minIntervalMs = 0): () => void {
+export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry, logger: Logger, minIntervalMs = 0): UpdateBroadcaster {
   const pending = new Map<LiveDocument, Pending>()
   const lastFlush = new WeakMap<LiveDocument, number>()
   /** Articles to broadcast at the end of this turn. */
   const dueThisTurn = new Set<LiveDocument>()
   let turnScheduled = false
   const timers = new Map<LiveDocument, NodeJS.Timeout>()
+  /** TCP sockets corked until the article's next broadcast. */
+  const held = new Map<LiveDocument, Set<TcpSocket>>()
 
   function schedule(live: LiveDocument): void {
     // Whole milliseconds: Node keeps one timer list per distinct duration.
@@ -62,7 +82,16 @@ export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry,
       send(live, batch)
     } catch (err) {
       logger.error({ err, articleId: live.id }, 'broadcasting an update failed; the clients in the article get it when they next sync')
+    } finally {
+      release(live)
     }
+  }
+
+  function release(live: LiveDocument): void {
+    const sockets = held.get(live)
+    if (!sockets) return
+    held.delete(live)
+    for (const tcp of sockets) tcp.uncork()
   }
 
   function send(live: LiveDocument, { updates, senders }: Pending): void {
@@ -93,9 +122,22 @@ export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry,
     batch.updates.push(update)
     batch.senders.push(origin?.kind === 'client' ? origin.socketId : null)
   })
-  return () => {
-    unsubscribe()
-    for (const timer of timers.values()) clearTimeout(timer)
-    timers.clear()
+  return {
+    holdUntilNextBroadcast(live, socketId, conn) {
+      if (!pending.get(live)?.senders.some((sender) => sender !== socketId)) return
+      const tcp = webSocketTcp(conn as ConnectionInternals)
+      if (!tcp) return
+      let sockets = held.get(live)
+      if (!sockets) held.set(live, (sockets = new Set()))
+      if (sockets.has(tcp)) return
+      sockets.add(tcp)
+      tcp.cork()
+    },
+    stop() {
+      unsubscribe()
+      for (const timer of timers.values()) clearTimeout(timer)
+      timers.clear()
+      for (const live of [...held.keys()]) release(live)
+    },
   }
 }

@@ -182,6 +182,40 @@ describe('sync', () => {
     expect(quietArrived).toBeLessThan(busyArrived)
   })
 
+  it('[P9][P10] an ack ready while a broadcast with others’ changes is due reaches the sender with that broadcast', async () => {
+    const server = await startServer({ broadcastIntervalMs: 1000 })
+    const id = await createArticle(server.url, { text: 'x.' })
+    const a = await joinedClient(server.url, id)
+    const b = await joinedClient(server.url, id)
+    const live = server.app.registry.peek(id)!
+    appendParagraph(a.doc(id), 'first')
+    await a.flush()
+    await eventually(() => expect(bodyPlainText(b.doc(id))).toContain('first'))
+    // Within the interval: b's change waits for the article's next broadcast, which will bring it to a.
+    appendParagraph(b.doc(id), 'from b')
+    await eventually(() => expect(bodyPlainText(live.doc)).toContain('from b'))
+    appendParagraph(a.doc(id), 'from a')
+    expect(await a.flush()).toEqual([{ ok: true }])
+    // One write: by the time a hears its change is stored, b's change has arrived too.
+    expect(bodyPlainText(a.doc(id))).toContain('from b')
+    expect(await b.flush()).not.toContainEqual(expect.objectContaining({ error: expect.anything() }))
+    await eventually(() => expect(bodyPlainText(b.doc(id))).toBe(bodyPlainText(a.doc(id))))
+  })
+
+  it('[P9] an ack never waits for a broadcast that brings the sender nothing', async () => {
+    const server = await startServer({ broadcastIntervalMs: 60_000 })
+    const id = await createArticle(server.url, { text: 'x.' })
+    const a = await joinedClient(server.url, id)
+    await joinedClient(server.url, id)
+    await a.flush()
+    // Each update is sent after the previous ack, all within one interval: the later ones wait for
+    // the broadcast, but their acks must not, or a client that sends one at a time would crawl.
+    for (let i = 0; i < 3; i++) {
+      appendParagraph(a.doc(id), `one at a time ${i}`)
+      expect(await a.flush()).toEqual([{ ok: true }])
+    }
+  })
+
   it('[P10] a server change in the same turn as one client update reaches that client too', async () => {
     const server = await startServer()
     const id = await createArticle(server.url, { text: 'x.' })

@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3'
+import path from 'node:path'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { createSqliteStorage } from '../../server/storage/index.ts'
@@ -71,6 +73,67 @@ describe('SQLite storage', () => {
     expect(rebuild(await second.loadDocument('a'))).toBe(doc.getText('t').toString())
     expect((await second.listArticles()).map((a) => a.id)).toEqual(['a'])
     await second.close()
+  })
+
+  it('keeps each article\'s log in append order when articles interleave, across reopen', async () => {
+    const dataDir = tempDataDir()
+    const first = createSqliteStorage({ dataDir })
+    for (const id of ['a', 'b']) await first.createArticle(record(id), Y.encodeStateAsUpdate(new Y.Doc()))
+    const a = textUpdates(12).updates
+    const b = textUpdates(7).updates
+    // Several turns, each committing updates of both articles.
+    for (let i = 0; i < a.length; i += 3) {
+      await Promise.all([...a.slice(i, i + 3).map((u) => first.appendUpdate('a', u)), ...b.slice(i, i + 3).map((u) => first.appendUpdate('b', u))])
+    }
+    await first.close()
+    const second = createSqliteStorage({ dataDir })
+    await second.appendUpdate('a', a[0]!)
+    expect((await second.loadDocument('a')).updates.map((u) => Buffer.from(u))).toEqual([...a, a[0]!].map((u) => Buffer.from(u)))
+    expect((await second.loadDocument('b')).updates.map((u) => Buffer.from(u))).toEqual(b.map((u) => Buffer.from(u)))
+    await second.close()
+  })
+
+  it('migrates a data folder from before schema version 1, keeping every update in order', async () => {
+    const dataDir = tempDataDir()
+    // The layout Galley wrote until schema version 1: one global AUTOINCREMENT sequence and an index.
+    const old = new Database(path.join(dataDir, 'galley.db'))
+    old.exec(`
+      CREATE TABLE articles (id TEXT PRIMARY KEY, headline TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'draft',
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL, excerpt TEXT NOT NULL DEFAULT '', word_count INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE snapshots (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, state BLOB NOT NULL);
+      CREATE TABLE updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, data BLOB NOT NULL);
+      CREATE INDEX updates_by_article ON updates(article_id, seq);
+    `)
+    const a = textUpdates(6)
+    const b = textUpdates(4)
+    for (const id of ['a', 'b']) old.prepare("INSERT INTO articles (id, created_at, updated_at) VALUES (?, 'x', 'x')").run(id)
+    const insert = old.prepare('INSERT INTO updates (article_id, data) VALUES (?, ?)')
+    for (let i = 0; i < 6; i++) {
+      insert.run('a', a.updates[i])
+      if (i < 4) insert.run('b', b.updates[i])
+    }
+    old.close()
+
+    const storage = createSqliteStorage({ dataDir })
+    expect((await storage.loadDocument('a')).updates.map((u) => Buffer.from(u))).toEqual(a.updates.map((u) => Buffer.from(u)))
+    expect(rebuild(await storage.loadDocument('b'))).toBe(b.doc.getText('t').toString())
+    const more = textUpdates(8).updates.slice(6)
+    await Promise.all(more.map((u) => storage.appendUpdate('a', u)))
+    expect((await storage.loadDocument('a')).updates).toHaveLength(8)
+    await storage.close()
+
+    const check = new Database(path.join(dataDir, 'galley.db'), { readonly: true })
+    expect(check.pragma('user_version', { simple: true })).toBe(1)
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'updates%' ORDER BY name").pluck().all()).toEqual(['updates'])
+    check.close()
+  })
+
+  it('refuses a database written by a newer schema version instead of misreading it', async () => {
+    const dataDir = tempDataDir()
+    const newer = new Database(path.join(dataDir, 'galley.db'))
+    newer.pragma('user_version = 99')
+    newer.close()
+    expect(() => createSqliteStorage({ dataDir })).toThrow(/schema version 99/)
   })
 
   it('refuses appends to an unknown article and after close', async () => {

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { ErrorCode, GalleyError } from '../../../shared/protocol/index.ts'
 import type { ArticleRecord, ArticleSummaryUpdate, PublishedVersion, Storage, StoredDocument } from '../storage.ts'
-import { SQLITE_ACCOUNTS_SCHEMA, SQLITE_PUBLISHING_SCHEMA, SQLITE_SCHEMA } from './schema.ts'
+import { SQLITE_ACCOUNTS_SCHEMA, SQLITE_MIGRATE_0_TO_1, SQLITE_PUBLISHING_SCHEMA, SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './schema.ts'
 import { sqliteAccountStorage } from './sqliteAccounts.ts'
 
 /** How SQLite syncs commits: `normal` survives a process crash (kill -9), `full` also a power loss. */
@@ -60,6 +60,24 @@ function toPublishedInfo(row: PublishedRow): Omit<PublishedVersion, 'ninjs' | 'g
 }
 
 /**
+ * Brings the database to SQLITE_SCHEMA_VERSION. A database that a newer Galley wrote is refused
+ * rather than misread. Runs under an immediate transaction, so a second process opening the same
+ * folder at the same moment waits for it and then finds nothing left to do.
+ */
+function migrate(db: Database.Database, file: string): void {
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number
+    if (version > SQLITE_SCHEMA_VERSION) {
+      throw new Error(`${file} has schema version ${version}, newer than this Galley reads (${SQLITE_SCHEMA_VERSION}); run the Galley that wrote it`)
+    }
+    if (version === SQLITE_SCHEMA_VERSION) return
+    const hasLog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'updates'").get() !== undefined
+    if (hasLog) db.exec(SQLITE_MIGRATE_0_TO_1)
+    db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`)
+  }).immediate()
+}
+
+/**
  * The embedded default storage: SQLite in WAL mode. Updates are appended to a log and committed
  * once per event-loop turn; compaction replaces the log with one snapshot.
  */
@@ -73,6 +91,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
   db.pragma('foreign_keys = ON')
+  migrate(db, file)
   db.exec(SQLITE_SCHEMA)
   db.exec(SQLITE_ACCOUNTS_SCHEMA)
   db.exec(SQLITE_PUBLISHING_SCHEMA)
@@ -89,7 +108,8 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
     ),
     getSnapshot: db.prepare('SELECT state FROM snapshots WHERE article_id = ?').pluck(),
     getUpdates: db.prepare('SELECT data FROM updates WHERE article_id = ? ORDER BY seq').pluck(),
-    insertUpdate: db.prepare('INSERT INTO updates (article_id, data) VALUES (?, ?)'),
+    // Next in the article's log; the primary key makes finding the last one a single seek.
+    insertUpdate: db.prepare('INSERT INTO updates (article_id, seq, data) VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM updates WHERE article_id = @id), @update)'),
     upsertSnapshot: db.prepare(
       'INSERT INTO snapshots (article_id, state) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET state = excluded.state',
     ),
@@ -110,7 +130,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
   let closed = false
 
   const insertBatch = db.transaction((batch: PendingAppend[]) => {
-    for (const item of batch) stmt.insertUpdate.run(item.id, item.update)
+    for (const item of batch) stmt.insertUpdate.run({ id: item.id, update: item.update })
   })
 
   /** Group commit: everything appended in this turn goes in one transaction. */
