@@ -18,7 +18,7 @@ const ConfigSchema = z.object({
   IDLE_UNLOAD_MS: int(0, 24 * 3600 * 1000).default(30_000),
   COMPACT_AFTER_UPDATES: int(1, 10_000_000).default(1000),
   COMPACT_AFTER_BYTES: int(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
-  BROADCAST_INTERVAL_MS: int(0, 1000).default(20),
+  BROADCAST_INTERVAL_MS: int(0, 1000).default(10),
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   SEED_SAMPLE: flag.default(true),
   CLIENT_DIST: z.string().min(1).optional(),

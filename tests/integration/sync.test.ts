@@ -7,6 +7,14 @@ import { ProtocolClient, joinedClient } from '../helpers/protocolClient.ts'
 import { createArticle, startServer } from '../helpers/testServer.ts'
 
 
+/** The body text of a document as storage holds it (snapshot and log), as a restart would load it. */
+function storedText(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string {
+  const doc = new Y.Doc()
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  return bodyPlainText(doc)
+}
+
 describe('sync', () => {
   it('[P3][P7] a joiner receives the seeded article; the seed is never duplicated on re-join', async () => {
     const server = await startServer()
@@ -200,6 +208,27 @@ describe('sync', () => {
     expect(bodyPlainText(a.doc(id))).toContain('from b')
     expect(await b.flush()).not.toContainEqual(expect.objectContaining({ error: expect.anything() }))
     await eventually(() => expect(bodyPlainText(b.doc(id))).toBe(bodyPlainText(a.doc(id))))
+  })
+
+  it('[P9] a held ack still reaches its sender when the server shuts down before the broadcast', async () => {
+    const server = await startServer({ broadcastIntervalMs: 60_000 })
+    const id = await createArticle(server.url, { text: 'x.' })
+    const a = await joinedClient(server.url, id)
+    const b = await joinedClient(server.url, id)
+    const live = server.app.registry.peek(id)!
+    appendParagraph(a.doc(id), 'first')
+    await a.flush()
+    appendParagraph(b.doc(id), 'from b')
+    await eventually(() => expect(bodyPlainText(live.doc)).toContain('from b'))
+    appendParagraph(a.doc(id), 'from a')
+    let acked = false
+    const ack = a.flush().finally(() => (acked = true))
+    // Once a's change is stored its ack is ready, and held for the broadcast due in a minute.
+    await eventually(async () => expect(storedText(await server.app.storage.loadDocument(id))).toContain('from a'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(acked).toBe(false)
+    await server.close()
+    expect(await ack).toEqual([{ ok: true }])
   })
 
   it('[P9] an ack never waits for a broadcast that brings the sender nothing', async () => {
