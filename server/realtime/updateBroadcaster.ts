@@ -20,9 +20,11 @@ export interface UpdateBroadcaster {
    * broadcast is already due and brings this socket something (a change from anyone else): a reply
    * written meanwhile (the ack of an update, P9) then reaches the client in the same TCP write as the
    * broadcast instead of in a packet of its own. Nothing is reordered: all of the connection's
-   * writes wait, in order, for at most the broadcast interval. Does nothing otherwise (no broadcast
-   * due, or only the socket's own changes in it, or not a plain WebSocket connection), so a client
-   * that waits for each ack before sending on is never slowed down by its own pacing.
+   * writes wait, in order, for at most the broadcast interval (a connection is held for one
+   * article's broadcast at a time; writes for its other articles wait with them). Does nothing
+   * otherwise (no broadcast due, or only the socket's own changes in it, or not a plain WebSocket
+   * connection, or the broadcaster stopped), so a client that waits for each ack before sending on
+   * is never slowed down by its own pacing.
    */
   holdUntilNextBroadcast(live: LiveDocument, socketId: string, conn: unknown): void
   /** Stops relaying, releasing every held connection. */
@@ -45,8 +47,14 @@ export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry,
   const dueThisTurn = new Set<LiveDocument>()
   let turnScheduled = false
   const timers = new Map<LiveDocument, NodeJS.Timeout>()
-  /** TCP sockets corked until the article's next broadcast. */
+  /**
+   * TCP sockets corked until an article's next broadcast, by article, and the article holding each
+   * socket. A socket is held for one article at a time: holds for two articles could overlap again
+   * and again, and a socket corked twice only writes once both are undone.
+   */
   const held = new Map<LiveDocument, Set<TcpSocket>>()
+  const holder = new Map<TcpSocket, LiveDocument>()
+  let stopped = false
 
   function schedule(live: LiveDocument): void {
     // Whole milliseconds: Node keeps one timer list per distinct duration.
@@ -91,7 +99,10 @@ export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry,
     const sockets = held.get(live)
     if (!sockets) return
     held.delete(live)
-    for (const tcp of sockets) tcp.uncork()
+    for (const tcp of sockets) {
+      holder.delete(tcp)
+      tcp.uncork()
+    }
   }
 
   function send(live: LiveDocument, { updates, senders }: Pending): void {
@@ -124,16 +135,18 @@ export function startUpdateBroadcaster(io: GalleyIo, registry: DocumentRegistry,
   })
   return {
     holdUntilNextBroadcast(live, socketId, conn) {
-      if (!pending.get(live)?.senders.some((sender) => sender !== socketId)) return
+      if (stopped || !pending.get(live)?.senders.some((sender) => sender !== socketId)) return
       const tcp = webSocketTcp(conn as ConnectionInternals)
-      if (!tcp) return
+      // Already held (for this article or another): the writes wait for that broadcast instead.
+      if (!tcp || holder.has(tcp)) return
       let sockets = held.get(live)
       if (!sockets) held.set(live, (sockets = new Set()))
-      if (sockets.has(tcp)) return
       sockets.add(tcp)
+      holder.set(tcp, live)
       tcp.cork()
     },
     stop() {
+      stopped = true
       unsubscribe()
       for (const timer of timers.values()) clearTimeout(timer)
       timers.clear()

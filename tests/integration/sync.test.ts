@@ -231,6 +231,42 @@ describe('sync', () => {
     expect(await ack).toEqual([{ ok: true }])
   })
 
+  it('[P9] a connection in two busy articles is held for one broadcast at a time, never longer', async () => {
+    const server = await startServer({ broadcastIntervalMs: 1000 })
+    const x = await createArticle(server.url, { text: 'x.' })
+    const y = await createArticle(server.url, { text: 'y.' })
+    const a = await joinedClient(server.url, x)
+    await a.join(y)
+    await a.whenSynced(y)
+    const b = await joinedClient(server.url, x)
+    await b.join(y)
+    await b.whenSynced(y)
+    const live = { x: server.app.registry.peek(x)!, y: server.app.registry.peek(y)! }
+    // x's interval starts now, y's 300 ms later: x's next broadcast is due first.
+    appendParagraph(a.doc(x), 'x starts')
+    await a.flush()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    appendParagraph(a.doc(y), 'y starts')
+    await a.flush()
+    appendParagraph(b.doc(x), 'b in x')
+    appendParagraph(b.doc(y), 'b in y')
+    await eventually(() => {
+      expect(bodyPlainText(live.x.doc)).toContain('b in x')
+      expect(bodyPlainText(live.y.doc)).toContain('b in y')
+    })
+    // Both of a's acks are ready while both articles' broadcasts are due, x's first.
+    appendParagraph(a.doc(x), 'a in x')
+    const xAck = a.flush()
+    appendParagraph(a.doc(y), 'a in y')
+    const yAck = a.flush()
+    expect(await xAck).toEqual([{ ok: true }])
+    // Released with x's broadcast: y's broadcast, due later, has not come yet.
+    expect(bodyPlainText(a.doc(x))).toContain('b in x')
+    expect(bodyPlainText(a.doc(y))).not.toContain('b in y')
+    expect(await yAck).toEqual([{ ok: true }])
+    await eventually(() => expect(bodyPlainText(a.doc(y))).toContain('b in y'))
+  })
+
   it('[P9] an ack never waits for a broadcast that brings the sender nothing', async () => {
     const server = await startServer({ broadcastIntervalMs: 60_000 })
     const id = await createArticle(server.url, { text: 'x.' })
