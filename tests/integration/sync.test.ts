@@ -15,6 +15,31 @@ function storedText(stored: { snapshot: Uint8Array | null; updates: Uint8Array[]
   return bodyPlainText(doc)
 }
 
+/** Two clients in one article whose broadcast interval has just started, with a's first change. */
+async function intervalStarted(broadcastIntervalMs: number) {
+  const server = await startServer({ broadcastIntervalMs })
+  const id = await createArticle(server.url, { text: 'x.' })
+  const a = await joinedClient(server.url, id)
+  const b = await joinedClient(server.url, id)
+  appendParagraph(a.doc(id), 'first')
+  await a.flush()
+  await eventually(() => expect(bodyPlainText(b.doc(id))).toContain('first'))
+  return { server, id, a, b }
+}
+
+/**
+ * The same, and b's change came within the interval: the article's next broadcast is due and holds
+ * it, so an ack a gets now is held for that broadcast (P9).
+ */
+async function broadcastDueWithChangeFromB(broadcastIntervalMs: number) {
+  const started = await intervalStarted(broadcastIntervalMs)
+  const { server, id, b } = started
+  appendParagraph(b.doc(id), 'from b')
+  const live = server.app.registry.peek(id)!
+  await eventually(() => expect(bodyPlainText(live.doc)).toContain('from b'))
+  return started
+}
+
 describe('sync', () => {
   it('[P3][P7] a joiner receives the seeded article; the seed is never duplicated on re-join', async () => {
     const server = await startServer()
@@ -145,13 +170,7 @@ describe('sync', () => {
   })
 
   it('[P10] with BROADCAST_INTERVAL_MS, updates arriving within the interval go out as one merged frame', async () => {
-    const server = await startServer({ broadcastIntervalMs: 1000 })
-    const id = await createArticle(server.url, { text: 'x.' })
-    const a = await joinedClient(server.url, id)
-    const b = await joinedClient(server.url, id)
-    appendParagraph(a.doc(id), 'first')
-    await a.flush()
-    await eventually(() => expect(bodyPlainText(b.doc(id))).toContain('first'))
+    const { id, a, b } = await intervalStarted(1000)
     let frames = 0
     b.socket.on('y', () => frames++)
     // Five updates, each sent only after the one before was acked, so each arrives in a turn of its
@@ -191,17 +210,8 @@ describe('sync', () => {
   })
 
   it('[P9][P10] an ack ready while a broadcast with others’ changes is due reaches the sender with that broadcast', async () => {
-    const server = await startServer({ broadcastIntervalMs: 1000 })
-    const id = await createArticle(server.url, { text: 'x.' })
-    const a = await joinedClient(server.url, id)
-    const b = await joinedClient(server.url, id)
-    const live = server.app.registry.peek(id)!
-    appendParagraph(a.doc(id), 'first')
-    await a.flush()
-    await eventually(() => expect(bodyPlainText(b.doc(id))).toContain('first'))
-    // Within the interval: b's change waits for the article's next broadcast, which will bring it to a.
-    appendParagraph(b.doc(id), 'from b')
-    await eventually(() => expect(bodyPlainText(live.doc)).toContain('from b'))
+    // b's change waits for the article's next broadcast, which will bring it to a.
+    const { id, a, b } = await broadcastDueWithChangeFromB(1000)
     appendParagraph(a.doc(id), 'from a')
     expect(await a.flush()).toEqual([{ ok: true }])
     // One write: by the time a hears its change is stored, b's change has arrived too.
@@ -211,15 +221,7 @@ describe('sync', () => {
   })
 
   it('[P9] a held ack still reaches its sender when the server shuts down before the broadcast', async () => {
-    const server = await startServer({ broadcastIntervalMs: 60_000 })
-    const id = await createArticle(server.url, { text: 'x.' })
-    const a = await joinedClient(server.url, id)
-    const b = await joinedClient(server.url, id)
-    const live = server.app.registry.peek(id)!
-    appendParagraph(a.doc(id), 'first')
-    await a.flush()
-    appendParagraph(b.doc(id), 'from b')
-    await eventually(() => expect(bodyPlainText(live.doc)).toContain('from b'))
+    const { server, id, a } = await broadcastDueWithChangeFromB(60_000)
     appendParagraph(a.doc(id), 'from a')
     let acked = false
     const ack = a.flush().finally(() => (acked = true))
