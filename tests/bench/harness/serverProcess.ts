@@ -37,7 +37,7 @@ export interface StartOptions {
   label: string
   /** When set, the server runs with `--cpu-prof` and writes its profiles to `<profileDir>/<kind>-<label>/` on exit. */
   profileDir?: string | undefined
-  /** Runs the server with `--perf-basic-prof`, so that `perf record -p <pid>` names its JavaScript frames. */
+  /** Runs the server with `--perf-basic-prof` (and code that never moves), so that `perf record -p <pid>` names its JavaScript frames. */
   perfMap?: boolean | undefined
 }
 
@@ -114,7 +114,9 @@ async function start(
   // One folder per server: node writes a profile per thread (tsx's loader runs in a worker).
   const profileDir = options.profileDir ? path.join(options.profileDir, `${kind}-${options.label}`) : null
   const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
-  if (options.perfMap) profileArgs.push('--perf-basic-prof')
+  // V8 logs where code is created, not where a full GC's compaction moves it: without
+  // --no-compact-code-space perf names moved code after whatever the old map says is there.
+  if (options.perfMap) profileArgs.push('--perf-basic-prof', '--no-compact-code-space')
   // The reference has no signal handler; node writes a profile only on a normal exit.
   if (profileDir && kind === 'reference') profileArgs.push('--require', fileURLToPath(new URL('./exitOnSignal.cjs', import.meta.url)))
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }
