@@ -78,7 +78,7 @@ export async function runEditLoad(server: ServerProcess, spec: EditLoadSpec): Pr
   const ids = await prepareArticles(server, spec)
   const hosted: HostedClient[] = []
   ids.forEach((articleId, room) => {
-    for (let k = 0; k < spec.clientsPerArticle; k++) hosted.push({ index: hosted.length, room, articleId })
+    for (let k = 0; k < spec.clientsPerArticle; k++) hosted.push({ index: hosted.length, slot: k * ids.length + room, room, articleId })
   })
   const threadCount = Math.max(1, Math.min(spec.clientThreads, hosted.length))
   const threads = Array.from(

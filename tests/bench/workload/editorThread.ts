@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     }
     const period = 1000 / data.editsPerSecond
     editors.forEach((editor, i) => {
-      let next = t.warmupStart + (data.clients[i]!.index / data.totalClients) * period
+      let next = t.warmupStart + (data.clients[i]!.slot / data.totalClients) * period
       const tick = (): void => {
         // A thread that fell behind does not edit past the window: the drain counts on that.
         if (nowMs() >= t.windowEnd) return

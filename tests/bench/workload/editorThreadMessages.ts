@@ -2,8 +2,14 @@ import type { ServerKind } from '../harness/serverProcess.ts'
 
 /** One client an editor thread hosts. */
 export interface HostedClient {
-  /** The client's number among all clients of the load (seeds its edits, staggers its start). */
+  /** The client's number among all clients of the load (seeds its edits, picks its thread). */
   index: number
+  /**
+   * When in each period the client edits, as a number among all clients of the load: an article's
+   * clients are spread over the period, not side by side, since people co-writing a story do not
+   * type in step.
+   */
+  slot: number
   /** The article's number in the load. */
   room: number
   articleId: string
