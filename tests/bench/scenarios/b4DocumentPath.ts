@@ -7,6 +7,7 @@ import { ArticleService } from '../../../server/articles/articleService.ts'
 import { loadConfig } from '../../../server/config.ts'
 import { startFactRecheck } from '../../../server/documents/factRecheck.ts'
 import { clientOrigin } from '../../../server/documents/origins.ts'
+import { allocatedBytes } from '../harness/allocation.ts'
 import { formatNumber, markdownTable } from '../harness/table.ts'
 import { seedArticleText } from '../workload/seedArticle.ts'
 import { StampedEditor, bodyTextNodes } from '../workload/stampedEdits.ts'
@@ -22,6 +23,20 @@ interface Measured {
   cpuMsPerEdit: number
   wallMsPerEdit: number
 }
+
+interface Allocated {
+  /** JavaScript heap allocated per edit (allocatedBytes), measured in a round of its own. */
+  kbAllocatedPerEdit: number
+}
+
+/** One client's update, as B1's clients send them. */
+interface Edit {
+  update: Uint8Array
+  client: number
+}
+
+/** Edits in the allocation round (at most): enough for a stable figure, few enough to make quickly. */
+const ALLOCATION_EDITS = 2000
 
 /**
  * B4: what one edit costs the server's document layer alone, in this process, without sockets: the
@@ -45,14 +60,24 @@ export function b4DocumentPath(options: B4Options): Scenario {
         const id = await new ArticleService(storage, registry).create({ text: seedArticleText() })
         const live = await registry.acquire(id, 'bench')
         const edits = makeEdits(Y.encodeStateAsUpdate(live.doc), options, context.seed)
-        const plainDoc = new Y.Doc()
+        let plainDoc = new Y.Doc()
         Y.applyUpdate(plainDoc, Y.encodeStateAsUpdate(live.doc))
-        const plain = await measure(edits, async ({ update }) => {
+        const applyPlain = async ({ update }: Edit) => {
           Y.applyUpdate(plainDoc, update)
-        })
-        const galley = await measure(edits, ({ update, client }) => registry.applyClientUpdate(live, update, clientOrigin(`socket-${client}`, `user-${client}`)))
+        }
+        const applyGalley = ({ update, client }: Edit) => registry.applyClientUpdate(live, update, clientOrigin(`socket-${client}`, `user-${client}`))
+        const plain = await measure(edits, applyPlain)
+        const galley = await measure(edits, applyGalley)
+        // Allocation in a round of its own, so that the profiler costs the CPU figures nothing: more
+        // edits on top of the first ones, applied to the live document and to a plain copy of it.
+        const state = Y.encodeStateAsUpdate(live.doc)
+        plainDoc = new Y.Doc()
+        Y.applyUpdate(plainDoc, state)
+        const more = makeEdits(state, { ...options, edits: Math.min(options.edits, ALLOCATION_EDITS) }, context.seed + 1)
+        const plainKb = (await allocatedBytes(() => runEdits(more, applyPlain))) / more.length / 1024
+        const galleyKb = (await allocatedBytes(() => runEdits(more, applyGalley))) / more.length / 1024
         registry.release(id, 'bench')
-        return report(plain, galley)
+        return report({ ...plain, kbAllocatedPerEdit: plainKb }, { ...galley, kbAllocatedPerEdit: galleyKb })
       } finally {
         stopRecheck()
         await registry.close()
@@ -63,13 +88,13 @@ export function b4DocumentPath(options: B4Options): Scenario {
 }
 
 /** The updates of `edits` B1 edits, clients taking turns, each client having seen all earlier edits. */
-function makeEdits(seed: Uint8Array, options: B4Options, rngSeed: number): Array<{ update: Uint8Array; client: number }> {
+function makeEdits(seed: Uint8Array, options: B4Options, rngSeed: number): Edit[] {
   const editors = Array.from({ length: options.clients }, (_, client) => {
     const doc = new Y.Doc()
     Y.applyUpdate(doc, seed)
     return { doc, editor: new StampedEditor(doc, client, rngSeed) }
   })
-  const edits: Array<{ update: Uint8Array; client: number }> = []
+  const edits: Edit[] = []
   for (let i = 0; i < options.edits; i++) {
     const client = i % options.clients
     const { doc, editor } = editors[client]!
@@ -86,22 +111,32 @@ function makeEdits(seed: Uint8Array, options: B4Options, rngSeed: number): Array
   return edits
 }
 
-/** CPU and wall time per edit, one edit per event-loop turn (as updates from separate sockets arrive). */
-async function measure<T>(edits: readonly T[], apply: (edit: T) => Promise<void>): Promise<Measured> {
-  const cpuBefore = process.cpuUsage()
-  const wallBefore = performance.now()
+/** Applies the edits one per event-loop turn, as updates from separate sockets arrive. */
+async function runEdits(edits: readonly Edit[], apply: (edit: Edit) => Promise<void>): Promise<void> {
   for (const edit of edits) {
     await apply(edit)
     await new Promise((resolve) => setImmediate(resolve))
   }
+}
+
+/** CPU and wall time per edit. */
+async function measure(edits: readonly Edit[], apply: (edit: Edit) => Promise<void>): Promise<Measured> {
+  const cpuBefore = process.cpuUsage()
+  const wallBefore = performance.now()
+  await runEdits(edits, apply)
   const cpu = process.cpuUsage(cpuBefore)
   return { cpuMsPerEdit: (cpu.user + cpu.system) / 1000 / edits.length, wallMsPerEdit: (performance.now() - wallBefore) / edits.length }
 }
 
-function report(plain: Measured, galley: Measured): string {
-  const row = (label: string, m: Measured) => [label, formatNumber(m.cpuMsPerEdit, 3), formatNumber(m.wallMsPerEdit, 3)]
+function report(plain: Measured & Allocated, galley: Measured & Allocated): string {
+  const row = (label: string, m: Measured & Allocated) => [
+    label,
+    formatNumber(m.cpuMsPerEdit, 3),
+    formatNumber(m.wallMsPerEdit, 3),
+    formatNumber(m.kbAllocatedPerEdit, 1),
+  ]
   return markdownTable(
-    ['path', 'CPU ms per edit (all threads)', 'wall ms per edit'],
+    ['path', 'CPU ms per edit (all threads)', 'wall ms per edit', 'KB allocated per edit (garbage included)'],
     [row('Y.applyUpdate on a plain Y.Doc (what the reference does)', plain), row('Galley: registry.applyClientUpdate until durable', galley)],
   )
 }
