@@ -40,6 +40,22 @@ async function broadcastDueWithChangeFromB(broadcastIntervalMs: number) {
   return started
 }
 
+/** Two articles at one broadcast interval, and clients a and b each joined to and synced with both. */
+async function twoArticlesBothJoined(broadcastIntervalMs: number, firstText: string, secondText: string) {
+  const server = await startServer({ broadcastIntervalMs })
+  const first = await createArticle(server.url, { text: firstText })
+  const second = await createArticle(server.url, { text: secondText })
+  const join = async () => {
+    const client = await joinedClient(server.url, first)
+    await client.join(second)
+    await client.whenSynced(second)
+    return client
+  }
+  const a = await join()
+  const b = await join()
+  return { server, first, second, a, b }
+}
+
 describe('sync', () => {
   it('[P3][P7] a joiner receives the seeded article; the seed is never duplicated on re-join', async () => {
     const server = await startServer()
@@ -184,13 +200,7 @@ describe('sync', () => {
   })
 
   it('[P10] the interval is per article: a quiet article is not held back by a busy one', async () => {
-    const server = await startServer({ broadcastIntervalMs: 2000 })
-    const busy = await createArticle(server.url, { text: 'busy.' })
-    const quiet = await createArticle(server.url, { text: 'quiet.' })
-    const writer = await joinedClient(server.url, busy)
-    await writer.join(quiet)
-    const reader = await joinedClient(server.url, busy)
-    await reader.join(quiet)
+    const { first: busy, second: quiet, a: writer, b: reader } = await twoArticlesBothJoined(2000, 'busy.', 'quiet.')
     const seen: string[] = []
     for (const [name, id] of [['busy', busy], ['quiet', quiet]] as const) {
       reader.doc(id).on('update', () => seen.push(`${name}: ${bodyPlainText(reader.doc(id))}`))
@@ -234,15 +244,7 @@ describe('sync', () => {
   })
 
   it('[P9] a connection in two busy articles is held for one broadcast at a time, never longer', async () => {
-    const server = await startServer({ broadcastIntervalMs: 1000 })
-    const x = await createArticle(server.url, { text: 'x.' })
-    const y = await createArticle(server.url, { text: 'y.' })
-    const a = await joinedClient(server.url, x)
-    await a.join(y)
-    await a.whenSynced(y)
-    const b = await joinedClient(server.url, x)
-    await b.join(y)
-    await b.whenSynced(y)
+    const { server, first: x, second: y, a, b } = await twoArticlesBothJoined(1000, 'x.', 'y.')
     const live = { x: server.app.registry.peek(x)!, y: server.app.registry.peek(y)! }
     // x's interval starts now, y's 300 ms later: x's next broadcast is due first.
     appendParagraph(a.doc(x), 'x starts')
