@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
+import { takeBrowserSelection } from './domSelection.ts'
 import { isApple } from './shortcutLabel.ts'
 
 type Granularity = 'character' | 'word' | 'line' | 'lineboundary' | 'documentboundary'
@@ -44,8 +45,8 @@ function caretAtStart(view: EditorView): Selection | null {
  * then not contenteditable (its role cannot change it, and a read-only editor that stays
  * contenteditable has to fight every way a browser edits), so the browser gives it no caret: this
  * makes it focusable, moves the browser's selection with the arrow keys, Home and End (with Shift
- * to select, Ctrl or ⌥ for words and the whole story), which ProseMirror reads as usual, and draws
- * a caret while it is collapsed. Does nothing while the editor is editable.
+ * to select, Ctrl or ⌥ for words and the whole story) and hands it to ProseMirror at once, and
+ * draws a caret while it is collapsed. Does nothing while the editor is editable.
  */
 export const ReadOnlyCaret = Extension.create({
   name: 'readOnlyCaret',
@@ -68,6 +69,8 @@ export const ReadOnlyCaret = Extension.create({
               const selection = storySelection(view) ?? caretAtStart(view)
               if (!selection) return false
               selection.modify(event.shiftKey ? 'extend' : 'move', move.direction, far ? move.far : move.step)
+              // Now, not at the browser's selectionchange: the next key may come first.
+              takeBrowserSelection(view)
               event.preventDefault()
               return true
             },

@@ -16,7 +16,7 @@ import {
   setShownThreads,
   threadAt,
 } from '../../editor/comments/index.ts'
-import { shortcutLabel } from '../../editor/index.ts'
+import { shortcutLabel, takeBrowserSelection } from '../../editor/index.ts'
 import { useConnection } from '../../services/index.ts'
 import { useMembers } from '../members/index.ts'
 import { CommentComposer } from './CommentComposer.tsx'
@@ -198,6 +198,7 @@ export function CommentsMargin({ editor, session, role, user }: CommentsMarginPr
       const view = mountedView(editor)
       if (!view || !(view.hasFocus() || selectionIn(view.dom))) return
       event.preventDefault()
+      takeBrowserSelection(view)
       if (commentableSelection(view.state)) {
         startComment()
         return
