@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
-import { takeBrowserSelection } from './domSelection.ts'
+import { storySelection, takeBrowserSelection } from './domSelection.ts'
 import { isApple } from './shortcutLabel.ts'
 
 type Granularity = 'character' | 'word' | 'line' | 'lineboundary' | 'documentboundary'
@@ -17,12 +17,6 @@ const MOVES: Record<string, { direction: 'forward' | 'backward'; step: Granulari
 }
 
 const key = new PluginKey('readOnlyCaret')
-
-/** The browser's selection when it lies in the story, else null. */
-function storySelection(view: EditorView): Selection | null {
-  const selection = view.dom.ownerDocument.getSelection()
-  return selection?.anchorNode && view.dom.contains(selection.anchorNode) ? selection : null
-}
 
 /** Puts a collapsed selection at the start of the story's first text. */
 function caretAtStart(view: EditorView): Selection | null {

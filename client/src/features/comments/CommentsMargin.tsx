@@ -16,7 +16,7 @@ import {
   setShownThreads,
   threadAt,
 } from '../../editor/comments/index.ts'
-import { shortcutLabel, takeBrowserSelection } from '../../editor/index.ts'
+import { shortcutLabel, storySelection, takeBrowserSelection } from '../../editor/index.ts'
 import { useConnection } from '../../services/index.ts'
 import { useMembers } from '../members/index.ts'
 import { CommentComposer } from './CommentComposer.tsx'
@@ -40,12 +40,6 @@ interface CommentsMarginProps {
 }
 
 const NO_VIEWERS: readonly ThreadViewer[] = []
-
-/** True when the page's text selection lies in `element` (a read-only editor has a selection but never the focus). */
-function selectionIn(element: HTMLElement): boolean {
-  const selection = document.getSelection()
-  return !!selection && selection.rangeCount > 0 && element.contains(selection.anchorNode)
-}
 
 /**
  * The comment margin beside the story: every thread level with the text it is on (pushed apart where
@@ -196,7 +190,7 @@ export function CommentsMargin({ editor, session, role, user }: CommentsMarginPr
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || !isCommentShortcut(event)) return
       const view = mountedView(editor)
-      if (!view || !(view.hasFocus() || selectionIn(view.dom))) return
+      if (!view || !(view.hasFocus() || storySelection(view))) return
       event.preventDefault()
       takeBrowserSelection(view)
       if (commentableSelection(view.state)) {
