@@ -62,8 +62,9 @@ export const USAGE = `npm run bench -- [options]     (every option also reads BE
   --trace NAME          B3: friendsforever|automerge-paper|all (default all)
   --seed N              seed of the random edits (default 1)
   --profile DIR         run the servers with --cpu-prof, profiles written to DIR
-  --perf-map            run the servers with --perf-basic-prof --no-compact-code-space, so that perf record -p <pid> (pids are
-                        printed) names JavaScript frames; measures kernel and helper threads too
+  --perf-map            run the servers with --perf-basic-prof --no-compact-code-space, so that
+                        perf record -p <pid> (pids are printed) names JavaScript frames; measures
+                        kernel and helper threads too
   --out FILE            also write the run's header and tables to FILE (Markdown)
 `
 
