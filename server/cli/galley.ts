@@ -20,33 +20,37 @@ const USAGE = `usage: npm run galley -- <command> [options]
   publish <articleId> [--out <file>] [--note <correction note>] [--profile galley|ninjs]
       Publishes the next version through a running server's API (the gate applies) and writes
       its JSON to <file> or stdout. Needs GALLEY_URL (default http://localhost:3000) and
-      GALLEY_TOKEN (an API token of a user who may publish the article).
+      GALLEY_TOKEN (an API token of a user who may publish the article). The article id comes
+      first and is taken as typed, even when it starts with -.
 
 The user and token commands read DATA_DIR like the server (default ./data); safe to run while the server runs.`
 
+const OPTIONS = {
+  email: { type: 'string' },
+  name: { type: 'string' },
+  password: { type: 'string' },
+  admin: { type: 'boolean', default: false },
+  days: { type: 'string' },
+  out: { type: 'string' },
+  note: { type: 'string' },
+  profile: { type: 'string', default: 'galley' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const
+
+function parseOptions(args: string[]) {
+  return parseArgs({ args, allowPositionals: true, options: OPTIONS })
+}
+
 /** `npm run galley -- …`: account administration from the command line. Exit codes: 0 ok, 1 refused, 2 usage. */
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      email: { type: 'string' },
-      name: { type: 'string' },
-      password: { type: 'string' },
-      admin: { type: 'boolean', default: false },
-      days: { type: 'string' },
-      out: { type: 'string' },
-      note: { type: 'string' },
-      profile: { type: 'string', default: 'galley' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  })
+  if (argv[0] === 'publish' && argv[1] !== undefined && argv[1] !== '-h' && argv[1] !== '--help') return publishCommand(argv.slice(1))
+  const { values, positionals } = parseOptions(argv)
   const command = positionals.join(' ')
   if (values.help || command === '') {
     console.log(USAGE)
     return values.help ? 0 : 2
   }
-  if (positionals[0] === 'publish') return publish(positionals[1], values)
+  if (positionals[0] === 'publish') throw new UsageError('publish needs an article id')
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' })
   const logger = createLogger(config.logLevel)
   const storage = createSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous })
@@ -86,9 +90,23 @@ async function main(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
+/**
+ * `publish <articleId> [options]`: the word after `publish` is the article id as typed, even when it
+ * starts with "-" (a base64url id does, one time in 64), so it is taken before the options are
+ * parsed. `publish -- <articleId>` works too.
+ */
+function publishCommand(args: string[]): Promise<number> {
+  const [first, ...rest] = args[0] === '--' ? args.slice(1) : args
+  if (first === undefined) throw new UsageError('publish needs an article id')
+  const option = /^--?([^=]+)/.exec(first)?.[1]
+  if (option !== undefined && Object.hasOwn(OPTIONS, option)) throw new UsageError('the article id comes first: publish <articleId> [options]')
+  const { values, positionals } = parseOptions(rest)
+  if (positionals.length > 0) throw new UsageError(`publish takes one article id; also given: ${positionals.join(' ')}`)
+  return publish(first, values)
+}
+
 /** `publish`: POST /publish, then GET the version's JSON; a refused gate prints every item. Exit 1 when refused. */
-async function publish(articleId: string | undefined, values: { out?: string; note?: string; profile?: string }): Promise<number> {
-  if (!articleId) throw new UsageError('publish needs an article id')
+async function publish(articleId: string, values: { out?: string; note?: string; profile?: string }): Promise<number> {
   if (values.profile !== 'galley' && values.profile !== 'ninjs') throw new UsageError('--profile is galley or ninjs')
   const base = (process.env.GALLEY_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
   const token = process.env.GALLEY_TOKEN
