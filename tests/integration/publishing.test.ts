@@ -165,12 +165,13 @@ describe('workflow and publishing (docs/publishing.md)', () => {
       const out = path.join(tempDataDir(), 'article.json')
       const run = promisify(execFile)
       const env = { ...process.env, GALLEY_URL: server.url, GALLEY_TOKEN: token }
-      const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'server/cli/galley.ts', ...args], { cwd: ROOT, env }).catch((e: { code: number; stderr: string }) => e)
-      const refused = await cli('publish', id, '--out', out)
+      const galley = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'server/cli/galley.ts', ...args], { cwd: ROOT, env })
+      const refusal = (...args: string[]) => galley(...args).catch((e: { code: number; stderr: string }) => e)
+      const refused = await refusal('publish', id, '--out', out)
       expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('✗ Open thread on') })
       // A base64url id can start with "-" (one in 64): it is still the article id, not an option.
-      expect(await cli('publish', '-6Ab_cdEfGhIjKlM', '--out', out)).toMatchObject({ code: 1, stderr: expect.stringContaining('not published: not-found') })
-      expect(await cli('publish', '--out', out, id)).toMatchObject({ code: 2, stderr: expect.stringContaining('the article id comes first') })
+      expect(await refusal('publish', '-6Ab_cdEfGhIjKlM', '--out', out)).toMatchObject({ code: 1, stderr: expect.stringContaining('not published: not-found') })
+      expect(await refusal('publish', '--out', out, id)).toMatchObject({ code: 2, stderr: expect.stringContaining('the article id comes first') })
       const gate = (await (await api(server.url, server.token, `/api/articles/${id}/gate`)).json()) as Array<{ id: string }>
       const overrides = Object.fromEntries(gate.filter((g) => /^(thread|fact):/.test(g.id)).map((g) => [g.id, 'Checked by the desk']))
       expect((await publish(server, server.token, id, { overrides })).status).toBe(201)
@@ -180,7 +181,7 @@ describe('workflow and publishing (docs/publishing.md)', () => {
       // With the thread resolved and the claim verified, the CLI publishes the next version and writes it.
       expect(await reviewerClient.socket.emitWithAck('command', id, { type: 'thread.setState', threadId, state: 'resolved' })).toMatchObject({ ok: true })
       expect(await checkerClient.socket.emitWithAck('command', id, { type: 'fact.update', tagId: claimId, patch: { status: 'verified' } })).toMatchObject({ ok: true })
-      const { stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli/galley.ts', 'publish', '--', id, '--out', out, '--note', 'Update'], { cwd: ROOT, env })
+      const { stderr } = await galley('publish', '--', id, '--out', out, '--note', 'Update')
       expect(stderr).toContain(`published version 2 of ${id}`)
       expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ version: '2', edNote: 'Update' })
       await eventually(() => expect(received).toHaveLength(2))
